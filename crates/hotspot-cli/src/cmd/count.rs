@@ -1,0 +1,94 @@
+//! `hotspot count`: incidents per area and kind, rates per 1,000 residents, as GeoJSON and CSV.
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::Result;
+use clap::Args;
+use hotspot_core::areas::{LoadedAreas, PopulationJoin};
+use hotspot_core::ingest::{expand_inputs, IngestOptions, Input};
+use hotspot_core::output::{self, geojson::Shape, Table};
+use hotspot_core::{aggregate, assign};
+
+use crate::args::{AreaArgs, IncidentArgs, OutputArgs};
+use crate::load;
+use crate::messages::{print_accounting, summary_json, Say};
+
+/// Count incidents per area and kind, with rates per 1,000 residents.
+///
+/// Every incident is put in the area whose polygon holds it (a point on a shared boundary goes
+/// to the area whose code sorts first). Output: one feature per area with code, name, locality,
+/// population, n_<kind> and rate_<kind>; with --by-month also n_<kind>_<yyyy>_<mm>. Without -o or
+/// --csv the table goes to standard output as CSV.
+/// Memory is about 100 bytes per incident; 2 million police.uk rows take a few seconds.
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  hotspot count -i 'police/2025-*-durham-street.csv' -a lsoa2021.geojson \\\n      -p census2021_population.csv --kind asb -o asb_by_lsoa.geojson --csv asb_by_lsoa.csv")]
+pub struct CountArgs {
+    #[command(flatten)]
+    pub incidents: IncidentArgs,
+    #[command(flatten)]
+    pub areas: AreaArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+    /// Also count per month (columns n_<kind>_<yyyy>_<mm>).
+    #[arg(long)]
+    pub by_month: bool,
+}
+
+pub fn run(a: CountArgs, say: &Say) -> Result<()> {
+    let opts = load::ingest_options(&a.incidents)?;
+    let inputs = expand_inputs(&a.incidents.incidents)?;
+    let (areas, join) = load::areas_from_args(&a.areas, say)?;
+    count(&inputs, &opts, areas, join, &a.output, a.incidents.rejects.as_deref(), a.by_month, say)?;
+    Ok(())
+}
+
+/// The counting pipeline, shared with `demo`: ingest → assign → aggregate → write. Returns the
+/// table written, for the caller to show.
+#[allow(clippy::too_many_arguments)]
+pub fn count(
+    inputs: &[Input],
+    opts: &IngestOptions,
+    loaded: LoadedAreas,
+    join: Option<PopulationJoin>,
+    out: &OutputArgs,
+    rejects: Option<&Path>,
+    by_month: bool,
+    say: &Say,
+) -> Result<Table> {
+    say.announce("working CRS: EPSG:27700 (British National Grid, metres)");
+    let got = load::incidents(inputs, opts, rejects, say)?;
+    let areas = &loaded.areas;
+    let assignment = assign::assign(&got.incidents.xy, areas);
+    let counts = aggregate::count(&got.incidents, &assignment, areas, by_month);
+    say.line("accounting:");
+    print_accounting(say, &got, Some(&assignment), join.as_ref());
+    let table = output::area_table(areas, &counts, &HashMap::new());
+    write_outputs(out, &table, &areas.polygons.iter().map(Shape::Area).collect::<Vec<_>>())?;
+    if let Some(path) = &out.summary {
+        let json = summary_json(&got, Some(&assignment), join.as_ref());
+        output::write_atomic(path, |w| serde_json::to_writer_pretty(w, &json).map_err(|e| hotspot_core::Error::io(path.display().to_string(), e.into())))?;
+    }
+    Ok(table)
+}
+
+/// Writes the GeoJSON (`-` for stdout) and CSV outputs asked for; with neither, the CSV goes to
+/// stdout.
+pub fn write_outputs(out: &OutputArgs, table: &Table, shapes: &[Shape]) -> Result<()> {
+    let crs = hotspot_core::crs::Epsg::BNG;
+    match out.output.as_deref() {
+        Some(p) if p == Path::new("-") => {
+            let mut stdout = std::io::stdout().lock();
+            output::geojson::write(table, shapes, crs, &mut stdout)?;
+        }
+        Some(p) => output::write_atomic(p, |w| output::geojson::write(table, shapes, crs, w))?,
+        None => {}
+    }
+    if let Some(p) = &out.csv {
+        output::write_atomic(p, |w| output::csv::write(table, w))?;
+    }
+    if out.output.is_none() && out.csv.is_none() {
+        output::csv::write(table, &mut std::io::stdout().lock())?;
+    }
+    Ok(())
+}
+

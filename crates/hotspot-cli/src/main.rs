@@ -1,0 +1,56 @@
+//! `hotspot`: crime and disorder hotspots for community safety partnerships.
+//!
+//! A thin shell over `hotspot_core`: parse the flags, run one subcommand, print any error once,
+//! exit 0 (success), 1 (nothing found where something was required) or 2 (bad input or usage).
+mod args;
+mod cmd;
+mod load;
+mod messages;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Find and rank crime and disorder hotspots: count incidents by area, look around a point.
+#[derive(Debug, Parser)]
+#[command(name = "hotspot", version, propagate_version = true)]
+struct Cli {
+    /// Say nothing but errors: no summary, no announced defaults.
+    #[arg(long, short = 'q', global = true)]
+    quiet: bool,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    Count(cmd::count::CountArgs),
+    Near(cmd::near::NearArgs),
+    Demo(cmd::demo::DemoArgs),
+}
+
+/// An error that is not bad input: the run worked but found nothing where something was required.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct NothingFound(pub String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let say = messages::Say::new(cli.quiet);
+    let result = match cli.command {
+        Command::Count(a) => cmd::count::run(a, &say),
+        Command::Near(a) => cmd::near::run(a, &say),
+        Command::Demo(a) => cmd::demo::run(a, &say),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if e.is::<NothingFound>() => {
+            eprintln!("hotspot: {e}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("hotspot: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
