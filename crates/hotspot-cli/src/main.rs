@@ -49,7 +49,7 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("hotspot: error: {e:#}");
+            eprintln!("hotspot: error: {e}");
             ExitCode::from(2)
         }
     }

@@ -63,7 +63,8 @@ pub fn print_accounting(say: &Say, got: &Ingested, assignment: Option<&Assignmen
         }
     }
     let rejected = if total.is_empty() { String::new() } else { format!("; rejected {}", reasons(&total)) };
-    say.line(&format!("  total: {} rows in {} files, {} kept{rejected}", thousands(read), got.accounts.len(), thousands(kept)));
+    let files = if got.accounts.len() == 1 { "1 file".to_string() } else { format!("{} files", got.accounts.len()) };
+    say.line(&format!("  total: {} rows in {files}, {} kept{rejected}", thousands(read), thousands(kept)));
     if let Some(a) = assignment {
         say.line(&format!("  of {} kept: {} inside an area, {} outside every area", thousands(kept), thousands(a.inside), thousands(a.outside)));
     }

@@ -24,6 +24,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::areas::AreaSet;
+use crate::ingest::Incidents;
 
 /// Which area each point fell in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -48,6 +49,32 @@ pub fn assign(points: &[[f64; 2]], areas: &AreaSet) -> Assignment {
 pub fn locate(p: [f64; 2], areas: &AreaSet) -> Option<u32> {
     let c = Coord { x: p[0], y: p[1] };
     areas.candidates(p).find(|&i| areas.polygons[i].intersects(&c)).map(|i| i as u32)
+}
+
+/// How often the assigned area's code equals the code the source gave (police.uk's own
+/// `LSOA code`): (agreeing, compared). Only incidents that were assigned and carry a code count.
+///
+/// ```
+/// use geo::{polygon, MultiPolygon};
+/// use hotspot_core::{areas::AreaSet, assign::{assign, agreement}, ingest::{Incidents, RawRecord, SourceRow}};
+/// let sq = MultiPolygon(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)]]);
+/// let areas = AreaSet::new(vec![("E1".into(), None, sq)]);
+/// let mut inc = Incidents::default();
+/// for code in ["E1", "E2"] {
+///     let r = RawRecord { kind: "asb".into(), police_lsoa: Some(code.into()), ..Default::default() };
+///     inc.push(&r, [0.5, 0.5], SourceRow { file: 0, row: 2 });
+/// }
+/// assert_eq!(agreement(&inc, &assign(&inc.xy, &areas), &areas), (1, 2));
+/// ```
+pub fn agreement(incidents: &Incidents, assignment: &Assignment, areas: &AreaSet) -> (u64, u64) {
+    let (mut agree, mut compared) = (0, 0);
+    for (i, area) in assignment.area.iter().enumerate() {
+        if let (Some(a), Some(code)) = (area, incidents.string(incidents.police_lsoa[i])) {
+            compared += 1;
+            agree += (areas.codes[*a as usize] == code) as u64;
+        }
+    }
+    (agree, compared)
 }
 
 #[cfg(test)]

@@ -18,9 +18,16 @@ use std::sync::OnceLock;
 
 use crate::error::Error;
 
-/// An EPSG code, such as 4326 (WGS84 lon/lat) or 27700 (British National Grid).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+/// An EPSG code, such as 4326 (WGS84 lon/lat) or 27700 (British National Grid). Serialised as
+/// `"EPSG:27700"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Epsg(pub u32);
+
+impl serde::Serialize for Epsg {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
 
 impl Epsg {
     /// WGS84 longitude/latitude in degrees (GeoJSON's CRS).
@@ -55,6 +62,7 @@ impl std::fmt::Display for Epsg {
 
 /// How a CRS was settled: given by the user or file, or guessed from coordinate magnitudes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
 pub enum CrsSource {
     /// The user named it (a flag or a preset).
     Given,
@@ -105,9 +113,10 @@ impl Transformer {
         if from == to {
             return Ok(Transformer { from, to, proj: None });
         }
+        let dir = proj_data_dir()?; // first: it also silences PROJ before a context exists
         let mut builder = proj::ProjBuilder::new();
         builder
-            .set_search_paths(proj_data_dir()?)
+            .set_search_paths(dir)
             .map_err(|e| Error::Proj(format!("cannot point PROJ at its database: {e}")))?;
         let proj = builder
             .proj_known_crs(&from.to_string(), &to.to_string(), None)
@@ -164,7 +173,23 @@ static PROJ_DB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/proj.db"));
 /// `$XDG_CACHE_HOME/hotspot/proj-<size>` (or `~/.cache/...`, or the temp folder).
 fn proj_data_dir() -> Result<PathBuf, Error> {
     static DIR: OnceLock<Result<PathBuf, String>> = OnceLock::new();
-    DIR.get_or_init(write_proj_db).clone().map_err(Error::Proj)
+    DIR.get_or_init(|| {
+        silence_proj();
+        write_proj_db()
+    })
+    .clone()
+    .map_err(Error::Proj)
+}
+
+/// The library never prints: PROJ's own messages ("crs not found") would go to stderr, and its
+/// failures reach the caller as typed errors anyway. New contexts copy the default context's log
+/// level, so setting it once before any transform is built covers them all.
+fn silence_proj() {
+    // SAFETY: a null context means PROJ's default context; setting its log level has no other
+    // effect and runs once, before any other context is created by this library.
+    unsafe {
+        proj_sys::proj_log_level(std::ptr::null_mut(), proj_sys::PJ_LOG_LEVEL_PJ_LOG_NONE);
+    }
 }
 
 fn write_proj_db() -> Result<PathBuf, String> {

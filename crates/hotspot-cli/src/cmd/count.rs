@@ -11,7 +11,7 @@ use hotspot_core::{aggregate, assign};
 
 use crate::args::{AreaArgs, IncidentArgs, OutputArgs};
 use crate::load;
-use crate::messages::{print_accounting, summary_json, Say};
+use crate::messages::{print_accounting, summary_json, thousands, Say};
 
 /// Count incidents per area and kind, with rates per 1,000 residents.
 ///
@@ -62,10 +62,16 @@ pub fn count(
     let counts = aggregate::count(&got.incidents, &assignment, areas, by_month);
     say.line("accounting:");
     print_accounting(say, &got, Some(&assignment), join.as_ref());
+    let (agree, compared) = assign::agreement(&got.incidents, &assignment, areas);
+    if compared > 0 {
+        let pct = 100.0 * agree as f64 / compared as f64;
+        say.line(&format!("  the source's own LSOA code equals the assigned area for {pct:.2}% ({} of {})", thousands(agree), thousands(compared)));
+    }
     let table = output::area_table(areas, &counts, &HashMap::new());
     write_outputs(out, &table, &areas.polygons.iter().map(Shape::Area).collect::<Vec<_>>())?;
     if let Some(path) = &out.summary {
-        let json = summary_json(&got, Some(&assignment), join.as_ref());
+        let mut json = summary_json(&got, Some(&assignment), join.as_ref());
+        json["source_lsoa_agreement"] = serde_json::json!({"agree": agree, "compared": compared});
         output::write_atomic(path, |w| serde_json::to_writer_pretty(w, &json).map_err(|e| hotspot_core::Error::io(path.display().to_string(), e.into())))?;
     }
     Ok(table)

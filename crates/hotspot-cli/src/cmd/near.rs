@@ -83,7 +83,9 @@ pub fn run(a: NearArgs, say: &Say) -> Result<()> {
         .collect();
     let out = Table { columns: columns.map(String::from).to_vec(), rows };
     let shapes: Vec<Shape> = found.iter().map(|&(i, _)| Shape::Point(inc.xy[i])).collect();
-    say.line(&format!("{} incidents within {radius} m of {}:", found.len(), a.at));
+    say.line(&format!("{} incidents within {radius} m of {}: {}", found.len(), a.at, tally(found.iter().map(|&(i, _)| inc.kind_of(i).to_string()))));
+    let places = tally(found.iter().map(|&(i, _)| inc.string(inc.location[i]).unwrap_or("(no location)").to_string()));
+    say.line(&format!("  at: {places}"));
     if a.output.output.is_some() || a.output.csv.is_some() {
         write_outputs(&a.output, &out, &shapes)?;
     }
@@ -93,6 +95,20 @@ pub fn run(a: NearArgs, say: &Say) -> Result<()> {
         println!("{}", table(&columns[..7], &shown));
     }
     Ok(())
+}
+
+/// "a 5, b 2" from values, most frequent first (ties alphabetical), at most six.
+fn tally(values: impl Iterator<Item = String>) -> String {
+    let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+    values.for_each(|v| *counts.entry(v).or_default() += 1);
+    let mut v: Vec<(String, usize)> = counts.into_iter().collect();
+    v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let more = v.len().saturating_sub(6);
+    let mut text = v.iter().take(6).map(|(k, n)| format!("{k} {n}")).collect::<Vec<_>>().join(", ");
+    if more > 0 {
+        text.push_str(&format!(", and {more} more"));
+    }
+    text
 }
 
 fn parse_point(s: &str) -> Result<(f64, f64)> {

@@ -286,7 +286,8 @@ impl Incidents {
         k
     }
 
-    pub(crate) fn push(&mut self, r: &RawRecord, xy: [f64; 2], source: SourceRow) {
+    /// Appends one incident (readers do this; public for tests and callers building tables).
+    pub fn push(&mut self, r: &RawRecord, xy: [f64; 2], source: SourceRow) {
         let kind = self.kind_id(&r.kind);
         self.xy.push(xy);
         self.kind.push(kind);

@@ -234,9 +234,9 @@ fn check_not_swapped(
             name,
             Place::Column(parsed.x_label.clone()),
             format!(
-                "{swapped} of {} points have a latitude in the longitude column \"{}\": latitude and longitude look swapped",
+                "{swapped} of {} points have latitudes here and longitudes in \"{}\": the columns look swapped",
                 candidates.len(),
-                parsed.x_label
+                parsed.y_label
             ),
             "swap the columns (x is longitude, y is latitude), e.g. exchange --x-col and --y-col",
         ));

@@ -109,12 +109,12 @@ fn ragged_row(input: &Input, header_len: usize) -> Result<Option<Error>> {
         match record {
             Ok(r) if r.len() == header_len || (r.len() == 1 && r.get(0) == Some("")) => {}
             Ok(r) => {
-                return Ok(Some(Error::input(
-                    name,
-                    Place::Row(row),
-                    format!("the row has {} fields but the header has {header_len}", r.len()),
-                    "a value with a comma needs double quotes; fix or remove that row",
-                )));
+                let hint = if r.len() > header_len {
+                    "a value with a comma needs double quotes; fix or remove that row"
+                } else {
+                    "the row is cut short; fix or remove it"
+                };
+                return Ok(Some(Error::input(name, Place::Row(row), format!("the row has {} fields but the header has {header_len}", r.len()), hint)));
             }
             Err(e) => return Ok(Some(Error::input(name, Place::Row(row), format!("unreadable CSV: {e}"), "save the file as UTF-8 CSV"))),
         }
