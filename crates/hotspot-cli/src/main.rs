@@ -25,6 +25,7 @@ struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Count(cmd::count::CountArgs),
+    Hil(cmd::hil::HilArgs),
     Near(cmd::near::NearArgs),
     Demo(cmd::demo::DemoArgs),
 }
@@ -39,6 +40,7 @@ fn main() -> ExitCode {
     let say = messages::Say::new(cli.quiet);
     let result = match cli.command {
         Command::Count(a) => cmd::count::run(a, &say),
+        Command::Hil(a) => cmd::hil::run(a, &say),
         Command::Near(a) => cmd::near::run(a, &say),
         Command::Demo(a) => cmd::demo::run(a, &say),
     };

@@ -198,3 +198,46 @@ fn help_has_an_example() {
         assert!(text.contains("Example"), "{cmd} --help has no example");
     }
 }
+
+#[test]
+fn any_epsg_code_web_mercator_gives_the_same_counts() {
+    // Synthton's police points, re-expressed in EPSG:3857 by the spherical Mercator formulas
+    // (x = R·λ, y = R·ln tan(π/4 + φ/2), R = 6378137), must land in the same areas.
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(fixture("town/police_2025.csv")).unwrap();
+    let mut mercator = String::from("x,y,type\n");
+    for line in text.lines().skip(1) {
+        let f: Vec<&str> = line.split(',').collect();
+        let (Ok(lon), Ok(lat)) = (f[4].parse::<f64>(), f[5].parse::<f64>()) else { continue };
+        let r = 6_378_137.0;
+        let (x, y) = (r * lon.to_radians(), r * (std::f64::consts::FRAC_PI_4 + lat.to_radians() / 2.0).tan().ln());
+        mercator.push_str(&format!("{x:.3},{y:.3},{}\n", f[9]));
+    }
+    std::fs::write(dir.path().join("m.csv"), mercator).unwrap();
+    let (a, b) = (dir.path().join("a.csv"), dir.path().join("b.csv"));
+    ok(&hotspot(&["count", "-q", "-i", &fixture("town/police_2025.csv"), "-a", &fixture("town/areas.geojson"), "--csv", a.to_str().unwrap()]));
+    let m = dir.path().join("m.csv");
+    ok(&hotspot(&["count", "-q", "-i", m.to_str().unwrap(), "--x-col", "x", "--y-col", "y", "--crs", "3857", "--kind-col", "type", "-a", &fixture("town/areas.geojson"), "--csv", b.to_str().unwrap()]));
+    for col in ["n_asb", "n_violence_and_sexual_offences", "n_criminal_damage_and_arson"] {
+        assert_eq!(column(&a, "code", col), column(&b, "code", col), "{col}");
+    }
+}
+
+#[test]
+fn named_area_fields_and_population_columns() {
+    let dir = tempfile::tempdir().unwrap();
+    tiny(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("areas.geojson")).unwrap();
+    std::fs::write(dir.path().join("areas.geojson"), text.replace("\"code\"", "\"zone\"").replace("\"name\"", "\"label\"")).unwrap();
+    std::fs::write(dir.path().join("population.csv"), "zone_id,people,households\nE1,500,10\nE2,250,20\n").unwrap();
+    let p = |f: &str| dir.path().join(f).display().to_string();
+    let o = hotspot(&[
+        "count", "-i", &p("incidents.csv"), "--x-col", "X", "--y-col", "Y", "--kind-col", "Type", "-a", &p("areas.geojson"),
+        "--area-id", "zone", "--area-name", "label", "-p", &p("population.csv"), "--population-id", "zone_id", "--population-col", "people",
+    ]);
+    let out = ok(&o);
+    assert!(out.contains("E1,Tiny 001A,Tiny,,500,3,0,6,0\n"), "{out}");
+    let o = hotspot(&["count", "-q", "-i", &p("incidents.csv"), "--x-col", "X", "--y-col", "Y", "--kind-col", "Type", "-a", &p("areas.geojson")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("feature 1: no area code field (properties: zone, label); name it with --area-id FIELD"), "{}", stderr(&o));
+}

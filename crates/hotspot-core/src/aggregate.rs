@@ -10,12 +10,13 @@
 //! ```
 use crate::areas::AreaSet;
 use crate::assign::Assignment;
+use crate::ingest::mapped::{is_large_flytip, LARGE_FLYTIP_SIZES};
 use crate::ingest::{Incidents, Month};
 
 /// Incident counts by area and kind, optionally by month.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CountTable {
-    /// Kind slugs, sorted; the columns of `counts`.
+    /// Kind slugs and derived categories ([`category`]), sorted; the columns of `counts`.
     pub kinds: Vec<String>,
     /// `counts[area][kind]`, areas in [`AreaSet`] order.
     pub counts: Vec<Vec<u64>>,
@@ -34,10 +35,54 @@ impl CountTable {
     }
 }
 
-/// Counts assigned incidents per area and kind; with `by_month`, per month too.
+/// The category an incident also counts in, from its kind and detail: fly-tips by DEFRA size
+/// (`flytip_large` = tipper lorry load or significant/multi loads, else `flytip_small`), secondary
+/// fires by motive (`fire_deliberate` = deliberate or not known, the partnerships' measure;
+/// `fire_accidental`).
+///
+/// ```
+/// use hotspot_core::aggregate::category;
+/// assert_eq!(category("flytip", Some("Tipper lorry load")), Some("flytip_large"));
+/// assert_eq!(category("flytip", Some("Car boot or less")), Some("flytip_small"));
+/// assert_eq!(category("fire", Some("Not known")), Some("fire_deliberate"));
+/// assert_eq!(category("asb", Some("x")), None);
+/// ```
+pub fn category(kind: &str, detail: Option<&str>) -> Option<&'static str> {
+    let detail = detail?.trim();
+    match kind {
+        "flytip" if is_large_flytip(detail, &LARGE_FLYTIP_SIZES) => Some("flytip_large"),
+        "flytip" => Some("flytip_small"),
+        "fire" => match detail.to_ascii_lowercase().as_str() {
+            "deliberate" | "not known" | "unknown" | "not_known" => Some("fire_deliberate"),
+            "accidental" => Some("fire_accidental"),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The kind a category belongs to (`flytip_large` → `flytip`); a kind is its own.
+///
+/// ```
+/// assert_eq!(hotspot_core::aggregate::base_kind("fire_deliberate"), "fire");
+/// assert_eq!(hotspot_core::aggregate::base_kind("asb"), "asb");
+/// ```
+pub fn base_kind(kind: &str) -> &str {
+    match kind {
+        "flytip_large" | "flytip_small" => "flytip",
+        "fire_deliberate" | "fire_accidental" => "fire",
+        k => k,
+    }
+}
+
+/// Counts assigned incidents per area and kind (and [`category`]); with `by_month`, per month
+/// too.
 pub fn count(incidents: &Incidents, assignment: &Assignment, areas: &AreaSet, by_month: bool) -> CountTable {
+    let derived: Vec<Option<&'static str>> = (0..incidents.len()).map(|i| category(incidents.kind_of(i), incidents.string(incidents.detail[i]))).collect();
     let mut kinds = incidents.kinds.clone();
+    kinds.extend(derived.iter().flatten().map(|c| c.to_string()));
     kinds.sort();
+    kinds.dedup();
     let column: Vec<usize> = incidents.kinds.iter().map(|k| kinds.binary_search(k).unwrap()).collect();
     let mut months: Vec<Month> = if by_month { incidents.month.iter().flatten().copied().collect() } else { Vec::new() };
     months.sort();
@@ -47,12 +92,15 @@ pub fn count(incidents: &Incidents, assignment: &Assignment, areas: &AreaSet, by
     let mut undated = 0;
     for (i, area) in assignment.area.iter().enumerate() {
         let Some(a) = area else { continue };
-        let (a, k) = (*a as usize, column[incidents.kind[i] as usize]);
-        counts[a][k] += 1;
-        if let Some(table) = per_month.as_mut() {
-            match incidents.month[i] {
-                Some(m) => table[a][k][months.binary_search(&m).unwrap()] += 1,
-                None => undated += 1,
+        let a = *a as usize;
+        let extra = derived[i].map(|c| kinds.binary_search_by(|k| k.as_str().cmp(c)).unwrap());
+        if incidents.month[i].is_none() && per_month.is_some() {
+            undated += 1;
+        }
+        for k in std::iter::once(column[incidents.kind[i] as usize]).chain(extra) {
+            counts[a][k] += 1;
+            if let (Some(table), Some(m)) = (per_month.as_mut(), incidents.month[i]) {
+                table[a][k][months.binary_search(&m).unwrap()] += 1;
             }
         }
     }
@@ -89,5 +137,19 @@ mod tests {
         assert_eq!(t.by_month.as_ref().unwrap()[0], vec![vec![1, 1], vec![1, 0]]);
         assert_eq!(t.undated, 1);
         assert_eq!(t.total(0), 3);
+    }
+
+    #[test]
+    fn categories_count_beside_their_kind() {
+        let sq = MultiPolygon(vec![polygon![(x: 0.0, y: 0.0), (x: 1.0, y: 0.0), (x: 1.0, y: 1.0), (x: 0.0, y: 1.0)]]);
+        let areas = AreaSet::new(vec![("A".into(), None, sq)]);
+        let mut inc = Incidents::default();
+        for (kind, detail) in [("flytip", Some("Tipper lorry load")), ("flytip", Some("Single black bag")), ("flytip", None), ("fire", Some("Deliberate")), ("fire", Some("Not known")), ("fire", Some("Accidental"))] {
+            let r = RawRecord { kind: kind.into(), detail: detail.map(String::from), ..Default::default() };
+            inc.push(&r, [0.5, 0.5], SourceRow { file: 0, row: 2 });
+        }
+        let t = count(&inc, &crate::assign::assign(&inc.xy, &areas), &areas, false);
+        assert_eq!(t.kinds, ["fire", "fire_accidental", "fire_deliberate", "flytip", "flytip_large", "flytip_small"]);
+        assert_eq!(t.counts[0], vec![3, 1, 2, 3, 1, 1]);
     }
 }

@@ -8,7 +8,8 @@
 //! | module | what it does |
 //! |---|---|
 //! | [`ingest`] | police.uk CSVs, mapped CSVs and presets, GeoJSON points → [`ingest::Incidents`], with an account of every row |
-//! | [`areas`] | area polygons from GeoJSON, population join |
+//! | [`areas`] | area polygons from GeoJSON, population join, contiguity, indicators, 2011→2021 lookup |
+//! | [`rank`] | the High Impact Location index, concentration (shares, Lorenz, Gini), adjoining groups |
 //! | [`crs`] | EPSG codes, CRS detection, batch transforms with PROJ (embedded `proj.db`) |
 //! | [`index`] | R-tree over incidents: radius, box, k-nearest |
 //! | [`assign`] | point → area with a deterministic boundary rule |
@@ -36,6 +37,7 @@ pub mod error;
 pub mod index;
 pub mod ingest;
 pub mod output;
+pub mod rank;
 pub mod synth;
 
 pub use error::{Error, Result};

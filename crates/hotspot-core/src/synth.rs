@@ -98,3 +98,4 @@ pub fn clustered_points(n: usize, min: (f64, f64), max: (f64, f64), clusters: us
 }
 
 pub mod town;
+pub mod national;

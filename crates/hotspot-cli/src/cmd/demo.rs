@@ -52,7 +52,7 @@ pub fn run(a: DemoArgs, say: &Say) -> Result<()> {
     let asb = col("n_asb").unwrap();
     let mut order: Vec<usize> = (0..t.rows.len()).collect();
     order.sort_by(|&x, &y| t.rows[y][asb].as_u64().cmp(&t.rows[x][asb].as_u64()).then(x.cmp(&y)));
-    let show = ["code", "name", "population", "n_asb", "rate_asb", "n_flytip", "n_fire"];
+    let show = ["code", "name", "population", "n_asb", "rate_asb", "n_flytip", "n_flytip_large", "n_fire_deliberate"];
     let cell = |v: &Value| match v { Value::String(s) => s.clone(), Value::Null => "-".into(), v => v.to_string() };
     let rows: Vec<Vec<String>> = order[..10]
         .iter()

@@ -1,4 +1,5 @@
 //! One file per subcommand.
 pub mod count;
 pub mod demo;
+pub mod hil;
 pub mod near;

@@ -16,7 +16,10 @@
 //! assert_eq!(areas.codes, ["E1", "E2"]);
 //! assert_eq!(areas.locality[0].as_deref(), Some("Town"));
 //! ```
+pub mod contiguity;
+pub mod indicators;
 pub mod load;
+pub mod lookup;
 pub mod population;
 
 use geo::{BoundingRect, MultiPolygon};

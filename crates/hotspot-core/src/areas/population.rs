@@ -18,9 +18,9 @@ use crate::error::{Error, Place, Result};
 use crate::ingest::mapped::find_column;
 
 /// Code columns recognised without `--population-id`.
-pub const CODE_COLUMNS: [&str; 8] = ["LSOA21CD", "lsoa21_code", "LSOA11CD", "lsoa11_code", "LSOA code", "area_code", "geography code", "code"];
+pub const CODE_COLUMNS: [&str; 9] = ["LSOA21CD", "lsoa21_code", "LSOA11CD", "lsoa11_code", "LSOA code", "LSOA code (2011)", "area_code", "geography code", "code"];
 /// Count columns recognised without `--population-col`.
-pub const COUNT_COLUMNS: [&str; 7] = ["population", "total_usual_residents", "usual residents", "residents", "All persons", "total", "count"];
+pub const COUNT_COLUMNS: [&str; 8] = ["population", "total_usual_residents", "usual residents", "residents", "All persons", "Total population: mid 2015 (excluding prisoners)", "total", "count"];
 
 /// A population table as read.
 #[derive(Debug, Clone, PartialEq)]
