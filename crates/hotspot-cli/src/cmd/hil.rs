@@ -238,10 +238,10 @@ fn indicator(spec: &IndicatorConfig, areas: &AreaSet, lookup: Option<&Path>, loo
     let name = spec.name.clone().unwrap_or_else(|| kind_slug(col.column.split(" (where").next().unwrap_or(&col.column)));
     let direct = col.values.keys().filter(|c| areas.index_of(c).is_some()).count();
     let mut values = col.values.clone();
-    if direct * 2 < areas.len() {
-        let Some(lookup_path) = lookup else {
-            bail!("{file}: only {direct} of {} areas have a value: its codes ({}) look like another LSOA vintage; give --lookup FILE (LSOA 2011 → 2021)", areas.len(), col.code_column);
-        };
+    if direct < areas.len() && lookup.is_none() && direct * 2 < areas.len() {
+        bail!("{file}: only {direct} of {} areas have a value: its codes ({}) look like another LSOA vintage; give --lookup FILE (LSOA 2011 → 2021)", areas.len(), col.code_column);
+    }
+    if let (true, Some(lookup_path)) = (direct < areas.len(), lookup) {
         let lf = lookup_path.display().to_string();
         let lookup = Lookup::from_csv(&lf, std::fs::File::open(lookup_path).map_err(|e| hotspot_core::Error::io(&lf, e))?)?;
         let weights = match lookup_population {

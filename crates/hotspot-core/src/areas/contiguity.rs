@@ -22,11 +22,12 @@
 //! use hotspot_core::areas::{contiguity::queen, AreaSet};
 //! let sq = |x: f64, y: f64| MultiPolygon(vec![polygon![(x: x, y: y), (x: x + 1.0, y: y),
 //!     (x: x + 1.0, y: y + 1.0), (x: x, y: y + 1.0)]]);
-//! // B touches A along an edge, C touches A at one corner, D is 0.5 apart from C.
+//! // B touches A along an edge, C touches A at one corner, D is 0.5 from B and C.
 //! let areas = AreaSet::new(vec![("A".into(), None, sq(0.0, 0.0)), ("B".into(), None, sq(1.0, 0.0)),
 //!     ("C".into(), None, sq(1.0, 1.0)), ("D".into(), None, sq(2.5, 1.0))]);
 //! assert_eq!(queen(&areas, 0.0).neighbours, vec![vec![1, 2], vec![0, 2], vec![0, 1], vec![]]);
-//! assert_eq!(queen(&areas, 0.6).neighbours[3], vec![2]);
+//! assert_eq!(queen(&areas, 0.6).neighbours[3], vec![1, 2]);
+//! assert!(queen(&areas, 0.4).neighbours[3].is_empty());
 //! ```
 use geo::{BoundingRect, Coord, Intersects, Line, LineString, MultiPolygon, Rect};
 use rayon::prelude::*;

@@ -135,10 +135,10 @@ fn scatter(rng: &mut ChaCha8Rng, at: Option<(f64, f64)>, sd: f64, extent: ((f64,
     }
 }
 
-/// police.uk snaps every incident to an anonymous map point; here, to a 50 m lattice, each point
-/// labelled with a made-up street.
+/// police.uk snaps every incident to an anonymous map point; here, to the centres of a 50 m
+/// lattice (never on the areas' corners), each point labelled with a made-up street.
 fn snap(p: (f64, f64)) -> ((f64, f64), String) {
-    let (sx, sy) = ((p.0 / 50.0).round() * 50.0, (p.1 / 50.0).round() * 50.0);
+    let (sx, sy) = ((p.0 / 50.0).floor() * 50.0 + 25.0, (p.1 / 50.0).floor() * 50.0 + 25.0);
     const STREETS: [&str; 8] = ["High Street", "Station Road", "Church Lane", "Mill Street", "Park Road", "North Road", "Victoria Street", "Back Lane"];
     let k = ((sx / 50.0) as i64 * 31 + (sy / 50.0) as i64 * 17).rem_euclid(STREETS.len() as i64 * 5) as usize;
     ((sx, sy), format!("On or near {} {}", STREETS[k % 8], k / 8 + 1))
