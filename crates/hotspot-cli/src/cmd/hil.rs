@@ -41,7 +41,7 @@ pub struct HilArgs {
     pub areas: AreaArgs,
     #[command(flatten)]
     pub output: OutputArgs,
-    /// A domain's weight, KIND=W (repeatable; default 1).
+    /// A weight, NAME=W, for a kind or a named indicator (repeatable; default 1).
     #[arg(long, value_name = "KIND=W")]
     pub weight: Vec<String>,
     /// An area indicator: [NAME=]FILE:COLUMN[:WEIGHT] (repeatable). A column whose name has
@@ -93,12 +93,20 @@ pub fn run(a: HilArgs, say: &Say) -> Result<()> {
     if domains.is_empty() {
         domains = config.domains.iter().map(|(k, w)| (kind_slug(k), *w)).collect();
     }
+    let mut weights: Vec<(String, f64)> = Vec::new();
     for w in &a.weight {
-        let (k, v) = w.split_once('=').with_context(|| format!("--weight {w}: write KIND=W, e.g. --weight fire_deliberate=2"))?;
+        let (k, v) = w.split_once('=').with_context(|| format!("--weight {w}: write NAME=W, e.g. --weight fire_deliberate=2"))?;
         let v: f64 = v.parse().ok().filter(|v: &f64| *v >= 0.0).with_context(|| format!("--weight {w}: the weight must be a number ≥ 0"))?;
+        weights.push((k.to_string(), v));
+    }
+    let indicator_specs: Vec<IndicatorConfig> = config.indicators.iter().cloned().chain(a.indicator.iter().map(|s| parse_indicator(s)).collect::<Result<Vec<_>>>()?).collect();
+    for (k, v) in &weights {
+        if indicator_specs.iter().any(|i| i.name.as_deref() == Some(k.as_str())) {
+            continue; // an indicator's weight, applied below
+        }
         match domains.iter_mut().find(|d| d.0 == kind_slug(k)) {
-            Some(d) => d.1 = v,
-            None => domains.push((kind_slug(k), v)),
+            Some(d) => d.1 = *v,
+            None => domains.push((kind_slug(k), *v)),
         }
     }
     let mut incident_args = a.incidents.clone();
@@ -119,9 +127,12 @@ pub fn run(a: HilArgs, say: &Say) -> Result<()> {
 
     let lookup = a.lookup.clone().or(config.lookup.clone());
     let lookup_population = a.lookup_population.clone().or(config.lookup_population.clone());
-    let mut specs: Vec<IndicatorConfig> = config.indicators.clone();
-    specs.extend(a.indicator.iter().map(|s| parse_indicator(s)).collect::<Result<Vec<_>>>()?);
-    let indicators = specs.iter().map(|s| indicator(s, &areas, lookup.as_deref(), lookup_population.as_deref(), say)).collect::<Result<Vec<_>>>()?;
+    let mut indicators = indicator_specs.iter().map(|s| indicator(s, &areas, lookup.as_deref(), lookup_population.as_deref(), say)).collect::<Result<Vec<_>>>()?;
+    for (k, v) in &weights {
+        if let Some(i) = indicators.iter_mut().find(|i| i.name == *k) {
+            i.weight = *v;
+        }
+    }
 
     let denominator: Denominator = match a.denominator.as_deref() {
         Some(d) => d.parse()?,

@@ -230,3 +230,39 @@ pub fn rank(areas: &AreaSet, counts: &CountTable, recipe: &Recipe) -> Result<Hil
         hil,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use geo::{polygon, MultiPolygon};
+
+    #[test]
+    fn empirical_bayes_by_hand() {
+        // counts 10, 10, 10, 0 over 1000, 500, 2000, 500 residents: m = 0.0075, n̄ = 1000,
+        // s² = 0.125 / 4000 − 0.0075 / 1000 = 2.375e-5; C = s² / (s² + m/n).
+        let eb = empirical_bayes(&[10, 10, 10, 0], &[Some(1000.0), Some(500.0), Some(2000.0), Some(500.0)]);
+        let want = [0.0094, 0.0075 + 2.375 / 3.875 * 0.0125, 0.0075 - 2.375 / 2.75 * 0.0025, 0.0075 - 2.375 / 3.875 * 0.0075];
+        for (g, w) in eb.iter().zip(want) {
+            assert!((g.unwrap() - w).abs() < 1e-12, "{g:?} vs {w}");
+        }
+        // No spread beyond chance: every rate shrinks to the mean.
+        let flat = empirical_bayes(&[1, 2], &[Some(100.0), Some(200.0)]);
+        assert!(flat.iter().all(|r| (r.unwrap() - 0.01).abs() < 1e-12));
+    }
+
+    #[test]
+    fn ties_share_a_rank_and_top_takes_every_tie() {
+        let sq = |x: f64| MultiPolygon(vec![polygon![(x: x, y: 0.0), (x: x + 1.0, y: 0.0), (x: x + 1.0, y: 1.0), (x: x, y: 1.0)]]);
+        let mut areas = AreaSet::new((0..4).map(|i| (format!("E{i}"), Some(format!("Town 00{i}A")), sq(i as f64 * 2.0))).collect());
+        areas.population = vec![Some(100.0); 4];
+        let counts = CountTable { kinds: vec!["asb".into()], counts: vec![vec![5], vec![5], vec![2], vec![0]], months: vec![], by_month: None, undated: 0 };
+        let recipe = Recipe { domains: vec![("asb".into(), 1.0)], indicators: vec![], denominator: Denominator::Residents, min_population: None, smooth: false, top: Some(1), threshold: None };
+        let t = rank(&areas, &counts, &recipe).unwrap();
+        // rates 50, 50, 20, 0 per 1,000; study rate 30 → index 166.67, 166.67, 66.67, 0.
+        assert_eq!(t.rank_force, vec![Some(1), Some(1), Some(3), Some(4)]);
+        assert_eq!(t.hil, vec![true, true, false, false]);
+        assert!((t.score[2].unwrap() - 66.666_666_666).abs() < 1e-6);
+        let err = rank(&areas, &counts, &Recipe { domains: vec![("drugs".into(), 1.0)], ..recipe }).unwrap_err();
+        assert!(err.to_string().contains("no incidents of kind drugs"));
+    }
+}
