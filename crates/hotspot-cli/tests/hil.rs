@@ -103,6 +103,25 @@ fn threshold_default_min_population_and_recipe_file() {
     ok(&run(args));
     let rank = column(&dir.path().join("b.csv"), "code", "rank_force");
     assert_eq!(rank, [("A1", "1"), ("B1", "2"), ("A2", ""), ("B2", "")].map(|(a, b)| (a.to_string(), b.to_string())));
+    // Per hectare (each square is exactly 1 ha) and per area (none): counts 10, 10, 10, 0 against
+    // a mean of 7.5 → 133.33, 133.33, 133.33, 0.
+    for denominator in ["hectares", "none"] {
+        let out = dir.path().join(format!("{denominator}.csv"));
+        let mut args = base_args(dir.path());
+        args.extend(["--kind", "asb", "--top", "1", "--denominator", denominator, "-q", "--csv", out.to_str().unwrap()].map(String::from));
+        ok(&run(args));
+        let index: Vec<(String, String)> = column(&out, "code", "index_asb");
+        assert_eq!(index, [("A1", "133.33"), ("A2", "133.33"), ("B1", "133.33"), ("B2", "0")].map(|(a, b)| (a.to_string(), b.to_string())), "{denominator}");
+        assert_eq!(column(&out, "code", "rank_force")[..3].iter().map(|r| r.1.as_str()).collect::<Vec<_>>(), ["1", "1", "1"], "ties share rank 1");
+    }
+    // Empirical Bayes: A1's 10 per 1,000 becomes 9.4 (see rank::hil's unit test for the sums).
+    let mut args = base_args(dir.path());
+    args.extend(["--kind", "asb", "--smooth", "--top", "1", "--csv", dir.path().join("eb.csv").to_str().unwrap()].map(String::from));
+    let o = run(args);
+    ok(&o);
+    assert!(stderr(&o).contains("empirical Bayes"));
+    let a1 = column(&dir.path().join("eb.csv"), "code", "rate_asb").into_iter().find(|r| r.0 == "A1").unwrap().1;
+    assert_eq!(a1, "9.4");
     // A threshold nobody reaches: exit 1, nothing found.
     let mut args = base_args(dir.path());
     args.extend(["--kind", "asb", "--threshold", "1000", "-q"].map(String::from));
@@ -156,4 +175,34 @@ fn darlington_plan_table_from_real_files() {
     let want = (max + 1.0 - merged) / mean * 100.0;
     let got: f64 = column(&csv, "code", "index_imd").into_iter().find(|(c, _)| c == "E01035187").unwrap().1.parse().unwrap();
     assert!((got - want).abs() < 0.006, "{got} vs {want}");
+}
+
+#[test]
+fn bad_recipes_are_one_line_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    town(dir.path());
+    let p = |f: &str| dir.path().join(f).display().to_string();
+    let cases: [(&[&str], &str); 5] = [
+        (&["--kind", "asb", "--indicator", &format!("{}:Nope", p("imd.csv"))], "imd.csv, column \"Nope\": no such column"),
+        (&["--kind", "asb", "--indicator", &p("imd.csv")], "write [NAME=]FILE:COLUMN[:WEIGHT]"),
+        (&["--kind", "asb", "--weight", "asb=much"], "--weight asb=much: the weight must be a number"),
+        (&["--kind", "drugs"], "no incidents of kind drugs"),
+        (&["--kind", "asb", "--denominator", "acres"], "--denominator acres: use residents, hectares or none"),
+    ];
+    for (extra, message) in cases {
+        let mut args = base_args(dir.path());
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args.extend(["-q", "-o", &p("out.geojson")].map(String::from));
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2), "{extra:?}");
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains(message), "{extra:?}: {err}");
+        assert!(!dir.path().join("out.geojson").exists());
+    }
+    std::fs::write(dir.path().join("bad.toml"), "tpo = 3\n").unwrap();
+    let mut args = base_args(dir.path());
+    args.extend(["-q", "--config", &p("bad.toml")].map(String::from));
+    let err = stderr(&run(args));
+    assert!(err.contains("bad.toml: not a valid recipe: unknown field `tpo`"), "{err}");
 }
