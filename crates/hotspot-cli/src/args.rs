@@ -36,6 +36,12 @@ pub struct IncidentArgs {
     /// council fly-tipping log).
     #[arg(long, value_name = "NAME")]
     pub preset: Option<String>,
+    /// Keep only incidents from this month on (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub from: Option<String>,
+    /// Keep only incidents up to this month (YYYY-MM).
+    #[arg(long, value_name = "YYYY-MM")]
+    pub to: Option<String>,
     /// Make the first bad row an error instead of a counted rejection.
     #[arg(long)]
     pub strict: bool,

@@ -43,6 +43,8 @@ pub fn ingest_options(a: &IncidentArgs) -> Result<IngestOptions> {
         strict: a.strict,
         mapping,
         preset,
+        from: a.from.as_deref().map(str::parse).transpose()?,
+        to: a.to.as_deref().map(str::parse).transpose()?,
     })
 }
 
@@ -107,4 +109,15 @@ pub fn areas_with(input: &Input, opts: &AreaOptions, population: Option<Populati
         areas::population::join_population(&mut loaded.areas, &table)
     });
     Ok((loaded, join))
+}
+
+/// `NAME=W` with W a number ≥ 0 (for `--weight`).
+pub fn parse_weight(spec: &str) -> Result<(String, f64)> {
+    let Some((k, v)) = spec.split_once('=') else {
+        bail!("--weight {spec}: write NAME=W, e.g. --weight fire_deliberate=2");
+    };
+    match v.trim().parse::<f64>() {
+        Ok(w) if w >= 0.0 && w.is_finite() => Ok((k.trim().to_string(), w)),
+        _ => bail!("--weight {spec}: the weight must be a number ≥ 0"),
+    }
 }

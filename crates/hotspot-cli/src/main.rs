@@ -26,6 +26,9 @@ struct Cli {
 enum Command {
     Count(cmd::count::CountArgs),
     Hil(cmd::hil::HilArgs),
+    Cover(cmd::cover::CoverArgs),
+    Site(cmd::site::SiteArgs),
+    Evaluate(cmd::evaluate::EvaluateArgs),
     Near(cmd::near::NearArgs),
     Demo(cmd::demo::DemoArgs),
 }
@@ -41,6 +44,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Count(a) => cmd::count::run(a, &say),
         Command::Hil(a) => cmd::hil::run(a, &say),
+        Command::Cover(a) => cmd::cover::run(a, &say),
+        Command::Site(a) => cmd::site::run(a, &say),
+        Command::Evaluate(a) => cmd::evaluate::run(a, &say),
         Command::Near(a) => cmd::near::run(a, &say),
         Command::Demo(a) => cmd::demo::run(a, &say),
     };

@@ -95,9 +95,7 @@ pub fn run(a: HilArgs, say: &Say) -> Result<()> {
     }
     let mut weights: Vec<(String, f64)> = Vec::new();
     for w in &a.weight {
-        let (k, v) = w.split_once('=').with_context(|| format!("--weight {w}: write NAME=W, e.g. --weight fire_deliberate=2"))?;
-        let v: f64 = v.parse().ok().filter(|v: &f64| *v >= 0.0).with_context(|| format!("--weight {w}: the weight must be a number ≥ 0"))?;
-        weights.push((k.to_string(), v));
+        weights.push(load::parse_weight(w)?);
     }
     let indicator_specs: Vec<IndicatorConfig> = config.indicators.iter().cloned().chain(a.indicator.iter().map(|s| parse_indicator(s)).collect::<Result<Vec<_>>>()?).collect();
     for (k, v) in &weights {

@@ -83,7 +83,7 @@ pub fn read_areas(input: &Input, opts: &AreaOptions) -> Result<LoadedAreas> {
         if let Some(first) = seen.insert(code.clone(), i + 1) {
             return Err(Error::input(&file, place, format!("area code {code} is also used by feature {first}"), "area codes must be unique: dissolve or drop the duplicate"));
         }
-        let polygon = to_multipolygon(&file, &place, feature.geometry.as_ref().map(|g| &g.value))?;
+        let polygon = feature_polygon(&file, &place, feature.geometry.as_ref().map(|g| &g.value))?;
         if let Err(e) = polygon.check_validation() {
             return Err(Error::input(&file, place, format!("area {code}: invalid polygon: {e}"), "repair it (QGIS 'Fix geometries', or ogr2ogr -makevalid)"));
         }
@@ -100,7 +100,7 @@ pub fn read_areas(input: &Input, opts: &AreaOptions) -> Result<LoadedAreas> {
             (epsg, CrsSource::Detected)
         }
     };
-    reproject(&file, &mut areas, crs.0, opts.working_crs)?;
+    reproject(&file, areas.iter_mut().map(|a| &mut a.2), crs.0, opts.working_crs)?;
     Ok(LoadedAreas { areas: AreaSet::new(areas), code_field, name_field, crs })
 }
 
@@ -112,7 +112,8 @@ fn value_text(v: &serde_json::Value) -> Option<String> {
     }
 }
 
-fn to_multipolygon(file: &str, place: &Place, value: Option<&Value>) -> Result<MultiPolygon<f64>> {
+/// A feature's Polygon or MultiPolygon, every ring checked: closed, at least four positions.
+pub fn feature_polygon(file: &str, place: &Place, value: Option<&Value>) -> Result<MultiPolygon<f64>> {
     let polygons: Vec<&Vec<Vec<Position>>> = match value {
         Some(Value::Polygon { coordinates }) => vec![coordinates],
         Some(Value::MultiPolygon { coordinates }) => coordinates.iter().collect(),
@@ -141,21 +142,22 @@ fn to_multipolygon(file: &str, place: &Place, value: Option<&Value>) -> Result<M
     Ok(MultiPolygon(out))
 }
 
-fn reproject(file: &str, areas: &mut [(String, Option<String>, MultiPolygon<f64>)], from: Epsg, to: Epsg) -> Result<()> {
+/// Transforms polygons in place, in one PROJ batch per polygon.
+pub fn reproject<'a>(file: &str, polygons: impl Iterator<Item = &'a mut MultiPolygon<f64>>, from: Epsg, to: Epsg) -> Result<()> {
     if from == to {
         return Ok(());
     }
     let t = Transformer::new(from, to)?;
     let mut coords: Vec<(f64, f64)> = Vec::new();
-    for a in areas.iter_mut() {
+    for (n, mp) in polygons.enumerate() {
         coords.clear();
-        a.2.0.iter().for_each(|p| rings(p).for_each(|r| coords.extend(r.0.iter().map(|c| (c.x, c.y)))));
+        mp.0.iter().for_each(|p| rings(p).for_each(|r| coords.extend(r.0.iter().map(|c| (c.x, c.y)))));
         t.transform(&mut coords)?;
         if coords.iter().any(|c| c.0.is_nan()) {
-            return Err(Error::input(file, Place::File, format!("area {}: PROJ cannot transform its coordinates from {from}", a.0), "check the CRS (--areas-crs)"));
+            return Err(Error::input(file, Place::Feature(n + 1), format!("PROJ cannot transform its coordinates from {from}"), "check the CRS (--areas-crs)"));
         }
         let mut next = coords.iter();
-        for p in a.2.0.iter_mut() {
+        for p in mp.0.iter_mut() {
             let mut map = |r: &LineString<f64>| LineString(r.0.iter().map(|_| { let c = next.next().unwrap(); Coord { x: c.0, y: c.1 } }).collect());
             let exterior = map(p.exterior());
             let interiors = p.interiors().iter().map(&mut map).collect();

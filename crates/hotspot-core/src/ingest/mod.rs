@@ -139,13 +139,16 @@ pub enum RejectReason {
     NotAPoint,
     /// A row of a kind not asked for (`--kind`), or not the preset's kind.
     FilteredKind,
+    /// A row outside the months asked for (`--from`, `--to`), or without a month when months
+    /// were asked for.
+    FilteredPeriod,
 }
 
 impl RejectReason {
     /// Whether this is a data problem (written to `--rejects`, an error under `--strict`) rather
     /// than a row the user's own filter left out.
     pub fn is_bad_row(self) -> bool {
-        self != RejectReason::FilteredKind
+        !matches!(self, RejectReason::FilteredKind | RejectReason::FilteredPeriod)
     }
 
     /// The reason as written in the summary and rejects file.
@@ -157,6 +160,7 @@ impl RejectReason {
             RejectReason::BadDate => "bad_date",
             RejectReason::NotAPoint => "not_a_point",
             RejectReason::FilteredKind => "filtered_kind",
+            RejectReason::FilteredPeriod => "filtered_period",
         }
     }
 }
@@ -209,6 +213,14 @@ pub struct Month {
     pub year: u16,
     /// Month 1-12.
     pub month: u8,
+}
+
+impl std::str::FromStr for Month {
+    type Err = Error;
+    /// Reads `YYYY-MM`.
+    fn from_str(s: &str) -> Result<Month> {
+        records::parse_month(s.trim()).ok_or_else(|| Error::Usage(format!("{s:?} is not a month: write YYYY-MM, e.g. 2025-07")))
+    }
 }
 
 impl std::fmt::Display for Month {
@@ -318,11 +330,15 @@ pub struct IngestOptions {
     pub preset: Option<Preset>,
     /// The kind of GeoJSON points that carry no kind property (else `incident`).
     pub default_kind: Option<String>,
+    /// Keep only incidents from this month on.
+    pub from: Option<Month>,
+    /// Keep only incidents up to this month.
+    pub to: Option<Month>,
 }
 
 impl Default for IngestOptions {
     fn default() -> Self {
-        IngestOptions { working_crs: Epsg::BNG, kinds: None, strict: false, mapping: None, preset: None, default_kind: None }
+        IngestOptions { working_crs: Epsg::BNG, kinds: None, strict: false, mapping: None, preset: None, default_kind: None, from: None, to: None }
     }
 }
 

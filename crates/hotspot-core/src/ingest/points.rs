@@ -70,7 +70,7 @@ pub(crate) fn read(input: &Input, opts: &IngestOptions) -> Result<ParsedFile> {
 
 /// The features of a GeoJSON FeatureCollection and its legacy `crs` member, if any. Anything else
 /// (a bare Feature or Geometry, invalid JSON) is an error naming the file.
-pub(crate) fn read_collection(input: &Input) -> Result<(Vec<geojson::Feature>, Option<(Epsg, CrsSource)>)> {
+pub fn read_collection(input: &Input) -> Result<(Vec<geojson::Feature>, Option<(Epsg, CrsSource)>)> {
     let name = input.name();
     let bytes = input.read_all()?;
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -131,6 +131,10 @@ pub(crate) fn keep(
                 continue;
             }
         };
+        if (opts.from.is_some() || opts.to.is_some()) && !month.is_some_and(|m| opts.from.is_none_or(|f| m >= f) && opts.to.is_none_or(|t| m <= t)) {
+            *rejected.entry(RejectReason::FilteredPeriod).or_default() += 1;
+            continue;
+        }
         let text = |f| rows.get(i, f).map(|s: &str| s.trim().to_string()).filter(|s| !s.is_empty());
         let record = RawRecord {
             kind,
@@ -269,7 +273,7 @@ pub(crate) fn parse_date(raw: Option<&str>) -> std::result::Result<Dated, String
     }
 }
 
-fn parse_month(s: &str) -> Option<Month> {
+pub(crate) fn parse_month(s: &str) -> Option<Month> {
     let (y, m) = s.split_once('-')?;
     if y.len() != 4 || m.len() != 2 {
         return None;
