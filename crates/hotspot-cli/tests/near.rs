@@ -2,14 +2,6 @@
 mod common;
 use common::*;
 
-/// Synthton's fly-tipping log has eastings and northings: read it directly for the brute force.
-fn flytips() -> Vec<(u64, f64, f64)> {
-    let text = std::fs::read_to_string(fixture("town/flytipping_2025.csv")).unwrap();
-    text.lines().skip(1).enumerate().map(|(i, l)| {
-        let f: Vec<&str> = l.split(',').collect();
-        (i as u64 + 2, f[2].parse().unwrap(), f[3].parse().unwrap())
-    }).collect()
-}
 
 #[test]
 fn equals_brute_force_distances() {

@@ -1,7 +1,5 @@
 //! The built binary needs no PROJ installation and nothing from target/ at run time: PROJ is
 //! linked statically and its database is embedded and written to a cache folder on first use.
-mod common;
-use common::*;
 
 #[test]
 fn runs_from_elsewhere_with_an_empty_cache_and_no_proj_settings() {

@@ -4,14 +4,6 @@
 mod common;
 use common::*;
 
-/// Synthton's fly-tips (eastings/northings) as (row, x, y).
-fn flytips() -> Vec<(u64, f64, f64)> {
-    let text = std::fs::read_to_string(fixture("town/flytipping_2025.csv")).unwrap();
-    text.lines().skip(1).enumerate().map(|(i, l)| {
-        let f: Vec<&str> = l.split(',').collect();
-        (i as u64 + 2, f[2].parse().unwrap(), f[3].parse().unwrap())
-    }).collect()
-}
 
 fn within(p: (f64, f64), r: f64) -> usize {
     flytips().iter().filter(|(_, x, y)| ((x - p.0).powi(2) + (y - p.1).powi(2)).sqrt() <= r).count()

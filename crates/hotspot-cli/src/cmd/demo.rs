@@ -22,27 +22,21 @@ macro_rules! embedded {
 ///
 /// Synthton has 48 areas, a year of police.uk-format ASB and crime, a fly-tipping log and a fire
 /// extract with planted hotspots, and the blemishes real files have (rows with no coordinates,
-/// incidents outside the town, primary fires the fire preset leaves out).
+/// incidents outside the town, primary fires the fire preset leaves out). Writes
+/// synthton_counts.geojson unless -o names another file.
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  hotspot demo -o synthton.geojson --csv synthton.csv")]
 pub struct DemoArgs {
-    /// GeoJSON output [default: synthton_counts.geojson, announced]; '-' for standard output.
-    #[arg(long, short = 'o', value_name = "FILE")]
-    pub output: Option<PathBuf>,
-    /// The same table as CSV.
-    #[arg(long, value_name = "FILE")]
-    pub csv: Option<PathBuf>,
-    /// The accounting as JSON.
-    #[arg(long, value_name = "FILE")]
-    pub summary: Option<PathBuf>,
+    #[command(flatten)]
+    pub output: OutputArgs,
 }
 
 pub fn run(a: DemoArgs, say: &Say) -> Result<()> {
-    let output = a.output.clone().unwrap_or_else(|| {
+    let output = a.output.output.clone().unwrap_or_else(|| {
         say.announce("output: synthton_counts.geojson (default; set -o FILE)");
         PathBuf::from("synthton_counts.geojson")
     });
-    let out = OutputArgs { output: Some(output.clone()), csv: a.csv, summary: a.summary };
+    let out = OutputArgs { output: Some(output.clone()), ..a.output };
     let population = PopulationTable::from_csv("population.csv", &include_bytes!("../../../../fixtures/town/population.csv")[..], None, None)?;
     let (areas, join) = load::areas_with(&embedded!("areas.geojson"), &AreaOptions::default(), Some(population), say)?;
     let inputs = [embedded!("police_2025.csv"), embedded!("flytipping_2025.csv"), embedded!("fire_2025.csv")];

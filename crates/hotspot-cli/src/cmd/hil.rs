@@ -289,7 +289,7 @@ fn read_names(path: &Path) -> Result<HashMap<String, String>> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| hotspot_core::Error::io(&file, e))?;
     let mut r = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = r.headers()?.iter().map(|h| h.trim_start_matches('\u{feff}').to_string()).collect();
+    let header = hotspot_core::ingest::mapped::csv_header(&file, &mut r)?;
     let find = |names: &[&str]| names.iter().find_map(|n| header.iter().position(|h| h.eq_ignore_ascii_case(n)));
     let (Some(c), Some(n)) = (find(&["LSOA21CD", "LSOA11CD", "code", "lsoa21_code"]), find(&["local_name", "local name", "name"])) else {
         bail!("{file}: needs a code column (LSOA21CD or code) and a local_name column; the header has {}", header.join(", "));

@@ -77,3 +77,16 @@ pub fn column(path: &Path, key: &str, col: &str) -> Vec<(String, String)> {
 pub fn geojson(path: &Path) -> serde_json::Value {
     serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
 }
+
+/// Synthton's fly-tipping log (eastings/northings) as (spreadsheet row, easting, northing).
+pub fn flytips() -> Vec<(u64, f64, f64)> {
+    let text = std::fs::read_to_string(fixture("town/flytipping_2025.csv")).unwrap();
+    text.lines()
+        .skip(1)
+        .enumerate()
+        .map(|(i, l)| {
+            let f: Vec<&str> = l.split(',').collect();
+            (i as u64 + 2, f[2].parse().unwrap(), f[3].parse().unwrap())
+        })
+        .collect()
+}

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 
 use crate::error::{Error, Place, Result};
-use crate::ingest::mapped::find_column;
+use crate::ingest::mapped::{csv_header, find_column};
 
 /// Code columns recognised in indicator files.
 pub const CODE_COLUMNS: [&str; 7] = ["LSOA21CD", "LSOA11CD", "LSOA code (2011)", "LSOA code (2021)", "lsoa21_code", "lsoa11_code", "code"];
@@ -34,12 +34,7 @@ impl IndicatorColumn {
     /// Reads `column` (matched ignoring case and punctuation; a unique prefix is enough).
     pub fn from_csv(file: &str, data: impl std::io::Read, column: &str) -> Result<IndicatorColumn> {
         let mut reader = csv::Reader::from_reader(data);
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| Error::input(file, Place::Row(1), format!("cannot read the header: {e}"), "save the file as UTF-8 CSV"))?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-            .collect();
+        let header = csv_header(file, &mut reader)?;
         let code_column = find_column(&header, &CODE_COLUMNS)
             .ok_or_else(|| Error::input(file, Place::File, format!("no area code column (the header has {})", header.join(", ")), "name the code column LSOA21CD or LSOA11CD"))?;
         let norm = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();

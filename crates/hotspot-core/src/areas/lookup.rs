@@ -18,7 +18,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::error::{Error, Place, Result};
-use crate::ingest::mapped::find_column;
+use crate::ingest::mapped::{csv_header, find_column};
 
 /// A 2011 → 2021 lookup.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,7 +42,7 @@ impl Lookup {
     /// Reads the lookup CSV (columns LSOA11CD, CHGIND, LSOA21CD; names matched loosely).
     pub fn from_csv(file: &str, data: impl std::io::Read) -> Result<Lookup> {
         let mut reader = csv::Reader::from_reader(data);
-        let header: Vec<String> = reader.headers().map_err(|e| Error::input(file, Place::Row(1), e.to_string(), "save the file as UTF-8 CSV"))?.iter().map(|h| h.trim_start_matches('\u{feff}').to_string()).collect();
+        let header = csv_header(file, &mut reader)?;
         let col = |names: &[&str]| {
             find_column(&header, names).and_then(|c| header.iter().position(|h| *h == c)).ok_or_else(|| {
                 Error::input(file, Place::File, format!("no {} column (the header has {})", names[0], header.join(", ")), "use the ONS LSOA 2011 to 2021 lookup layout: LSOA11CD, CHGIND, LSOA21CD")

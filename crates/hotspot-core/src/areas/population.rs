@@ -15,7 +15,7 @@ use serde::Serialize;
 
 use super::AreaSet;
 use crate::error::{Error, Place, Result};
-use crate::ingest::mapped::find_column;
+use crate::ingest::mapped::{csv_header, find_column};
 
 /// Code columns recognised without `--population-id`.
 pub const CODE_COLUMNS: [&str; 9] = ["LSOA21CD", "lsoa21_code", "LSOA11CD", "lsoa11_code", "LSOA code", "LSOA code (2011)", "area_code", "geography code", "code"];
@@ -37,15 +37,7 @@ impl PopulationTable {
     /// Reads a CSV, detecting the code and count columns unless named.
     pub fn from_csv(file: &str, data: impl std::io::Read, code: Option<&str>, count: Option<&str>) -> Result<PopulationTable> {
         let mut reader = csv::ReaderBuilder::new().flexible(false).from_reader(data);
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| Error::input(file, Place::Row(1), format!("cannot read the header: {e}"), "save the file as UTF-8 CSV"))?
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-            .collect();
-        if header.iter().all(|h| h.is_empty()) {
-            return Err(Error::input(file, Place::File, "the file is empty", "give a CSV of area code and residents"));
-        }
+        let header = csv_header(file, &mut reader)?;
         let pick = |given: Option<&str>, known: &[&str], flag: &str| {
             let found = match given {
                 Some(g) => find_column(&header, &[g]),

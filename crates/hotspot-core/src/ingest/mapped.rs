@@ -160,6 +160,21 @@ pub(crate) fn find_column(header: &[String], names: &[&str]) -> Option<String> {
     names.iter().find_map(|want| header.iter().find(|h| norm(h) == norm(want)).cloned())
 }
 
+/// The header of a small CSV table (population, indicators, lookups, sites), cleaned of a UTF-8
+/// byte-order mark and spaces; an unreadable or empty header is an error naming the file.
+pub fn csv_header<R: std::io::Read>(file: &str, reader: &mut csv::Reader<R>) -> Result<Vec<String>> {
+    let header: Vec<String> = reader
+        .headers()
+        .map_err(|e| Error::input(file, Place::Row(1), format!("cannot read the header: {e}"), "save the file as UTF-8 CSV"))?
+        .iter()
+        .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+        .collect();
+    if header.iter().all(|h| h.is_empty()) {
+        return Err(Error::input(file, Place::File, "the file is empty", "give a CSV with a header row"));
+    }
+    Ok(header)
+}
+
 /// DEFRA's two largest fly-tip size categories, counted as "large" unless configured otherwise.
 pub const LARGE_FLYTIP_SIZES: [&str; 2] = ["Tipper lorry load", "Significant/multi loads"];
 

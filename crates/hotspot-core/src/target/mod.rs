@@ -11,7 +11,7 @@ use cover::Site;
 
 use crate::crs::{detect_from_magnitudes, Epsg, Transformer};
 use crate::error::{Error, Place, Result};
-use crate::ingest::mapped::find_column;
+use crate::ingest::mapped::{csv_header, find_column};
 use crate::ingest::points::read_collection;
 use crate::ingest::Input;
 
@@ -45,7 +45,7 @@ pub fn read_sites(input: &Input, radius: f64, crs: Option<Epsg>, working: Epsg) 
     } else {
         let bytes = input.read_all()?;
         let mut reader = csv::Reader::from_reader(&bytes[..]);
-        let header: Vec<String> = reader.headers().map_err(|e| Error::input(&file, Place::Row(1), e.to_string(), "save the file as UTF-8 CSV"))?.iter().map(|h| h.trim_start_matches('\u{feff}').trim().to_string()).collect();
+        let header = csv_header(&file, &mut reader)?;
         let col = |names: &[&str]| find_column(&header, names).and_then(|c| header.iter().position(|h| *h == c));
         let xy = col(&["easting", "x", "Easting_m"]).zip(col(&["northing", "y", "Northing_m"])).or(col(&["longitude", "lon", "lng"]).zip(col(&["latitude", "lat"])));
         let Some((xi, yi)) = xy else {
