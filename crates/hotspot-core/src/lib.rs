@@ -15,6 +15,7 @@
 //! | [`assign`] | point → area with a deterministic boundary rule |
 //! | [`aggregate`] | counts per area × kind (× month), rates per 1,000 residents |
 //! | [`output`] | GeoJSON (RFC 7946) and CSV, written atomically |
+//! | [`stats`] | Gi*, Local Moran's I, kernel density on areas and grids; FDR; distance and k-nearest weights |
 //! | [`target`] | camera coverage, greedy site selection, hit rate / PAI / RRI |
 //! | [`synth`] | deterministic synthetic towns and national-scale tessellations |
 //! | [`error`] | typed errors naming the file, the row or feature, the problem and the fix |
@@ -39,6 +40,7 @@ pub mod index;
 pub mod ingest;
 pub mod output;
 pub mod rank;
+pub mod stats;
 pub mod synth;
 pub mod target;
 

@@ -1,4 +1,4 @@
-//! Queen contiguity, tolerant of generalised boundaries: two areas are neighbours when their
+//! Queen and rook contiguity, tolerant of generalised boundaries. Queen: two areas are neighbours when their
 //! boundaries come within `tolerance` metres of each other anywhere (a shared vertex, a shared
 //! edge, or edges that nearly meet). With `tolerance = 0` it is exact queen contiguity (a shared
 //! boundary point).
@@ -63,6 +63,26 @@ impl Contiguity {
 
 /// Tolerant queen contiguity of a set of areas (see the module docs).
 pub fn queen(areas: &AreaSet, tolerance: f64) -> Contiguity {
+    contiguity(areas, tolerance, |a, b, window| near(a, b, window, tolerance))
+}
+
+/// Tolerant rook contiguity: the areas share a stretch of boundary longer than the tolerance
+/// (a corner alone is not enough). Segments count as shared where they run within the tolerance
+/// of each other; with tolerance 0, where they coincide.
+///
+/// ```
+/// use geo::{polygon, MultiPolygon};
+/// use hotspot_core::areas::{contiguity::rook, AreaSet};
+/// let sq = |x: f64, y: f64| MultiPolygon(vec![polygon![(x: x, y: y), (x: x + 1.0, y: y),
+///     (x: x + 1.0, y: y + 1.0), (x: x, y: y + 1.0)]]);
+/// let areas = AreaSet::new(vec![("A".into(), None, sq(0.0, 0.0)), ("B".into(), None, sq(1.0, 0.0)), ("C".into(), None, sq(1.0, 1.0))]);
+/// assert_eq!(rook(&areas, 0.0).neighbours, vec![vec![1], vec![0, 2], vec![1]]); // A and C meet at a corner only
+/// ```
+pub fn rook(areas: &AreaSet, tolerance: f64) -> Contiguity {
+    contiguity(areas, tolerance, |a, b, window| shared_length(a, b, window, tolerance) > tolerance.max(1e-9))
+}
+
+fn contiguity(areas: &AreaSet, tolerance: f64, touching: impl Fn(&MultiPolygon<f64>, &MultiPolygon<f64>, Rect<f64>) -> bool + Sync) -> Contiguity {
     let grown: Vec<Rect<f64>> = areas.polygons.iter().map(|p| grow(p.bounding_rect().unwrap_or(empty()), tolerance)).collect();
     let tree = RTree::bulk_load(
         grown.iter().enumerate().map(|(i, r)| GeomWithData::new(Rectangle::<[f64; 2]>::from_corners(r.min().into(), r.max().into()), i)).collect::<Vec<_>>(),
@@ -73,15 +93,9 @@ pub fn queen(areas: &AreaSet, tolerance: f64) -> Contiguity {
             tree.locate_in_envelope_intersecting(&env).map(|e| e.data).filter(move |&j| j > i).map(move |j| (i, j)).collect::<Vec<_>>()
         })
         .collect();
-    let touching: Vec<(usize, usize)> = pairs
-        .into_par_iter()
-        .filter(|&(i, j)| {
-            let window = overlap(grown[i], grown[j]);
-            near(&areas.polygons[i], &areas.polygons[j], window, tolerance)
-        })
-        .collect();
+    let linked: Vec<(usize, usize)> = pairs.into_par_iter().filter(|&(i, j)| touching(&areas.polygons[i], &areas.polygons[j], overlap(grown[i], grown[j]))).collect();
     let mut neighbours = vec![Vec::new(); areas.len()];
-    for (i, j) in touching {
+    for (i, j) in linked {
         neighbours[i].push(j);
         neighbours[j].push(i);
     }
@@ -89,17 +103,53 @@ pub fn queen(areas: &AreaSet, tolerance: f64) -> Contiguity {
     Contiguity { neighbours, tolerance }
 }
 
+/// Length of `a`'s boundary (inside `window`) that runs within `tol` of `b`'s boundary: for each
+/// pair of nearly collinear segments, the length of their overlap along `a`'s segment.
+fn shared_length(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, window: Rect<f64>, tol: f64) -> f64 {
+    let (sa, sb) = (segments_in(a, window), segments_in(b, window));
+    let tol2 = tol * tol;
+    let mut total = 0.0;
+    for x in &sa {
+        let d = x.end - x.start;
+        let len = (d.x * d.x + d.y * d.y).sqrt();
+        if len == 0.0 {
+            continue;
+        }
+        for y in &sb {
+            if line_distance2(y.start, x) > tol2 || line_distance2(y.end, x) > tol2 {
+                continue;
+            }
+            let t = |p: Coord<f64>| ((p.x - x.start.x) * d.x + (p.y - x.start.y) * d.y) / len;
+            let (t0, t1) = (t(y.start).min(t(y.end)), t(y.start).max(t(y.end)));
+            total += (t1.min(len) - t0.max(0.0)).max(0.0);
+        }
+    }
+    total
+}
+
+/// Squared distance from a point to the infinite line through a segment.
+fn line_distance2(p: Coord<f64>, s: &Line<f64>) -> f64 {
+    let d = s.end - s.start;
+    let len2 = d.x * d.x + d.y * d.y;
+    let cross = (p.x - s.start.x) * d.y - (p.y - s.start.y) * d.x;
+    cross * cross / len2
+}
+
+fn segments_in(p: &MultiPolygon<f64>, window: Rect<f64>) -> Vec<Line<f64>> {
+    rings(p)
+        .flat_map(|r| r.lines())
+        .filter(|l| l.start.x.min(l.end.x) <= window.max().x && l.start.x.max(l.end.x) >= window.min().x && l.start.y.min(l.end.y) <= window.max().y && l.start.y.max(l.end.y) >= window.min().y)
+        .collect()
+}
+
 /// Whether a segment of `a` and a segment of `b`, both reaching into `window`, come within `tol`
 /// of each other (crossing segments are at distance 0: overlapping slivers count).
 fn near(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>, window: Rect<f64>, tol: f64) -> bool {
-    let in_window = |l: &Line<f64>| {
-        l.start.x.min(l.end.x) <= window.max().x && l.start.x.max(l.end.x) >= window.min().x && l.start.y.min(l.end.y) <= window.max().y && l.start.y.max(l.end.y) >= window.min().y
-    };
-    let sa: Vec<Line<f64>> = rings(a).flat_map(|r| r.lines()).filter(in_window).collect();
+    let sa = segments_in(a, window);
     if sa.is_empty() {
         return false;
     }
-    let sb: Vec<Line<f64>> = rings(b).flat_map(|r| r.lines()).filter(in_window).collect();
+    let sb = segments_in(b, window);
     let tol2 = tol * tol;
     sa.iter().any(|x| sb.iter().any(|y| segment_distance2(x, y) <= tol2))
 }
