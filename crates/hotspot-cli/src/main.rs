@@ -29,6 +29,9 @@ enum Command {
     Cover(cmd::cover::CoverArgs),
     Site(cmd::site::SiteArgs),
     Evaluate(cmd::evaluate::EvaluateArgs),
+    Gistar(cmd::gistar::GistarArgs),
+    Lisa(cmd::lisa::LisaArgs),
+    Kde(cmd::kde::KdeArgs),
     Near(cmd::near::NearArgs),
     Demo(cmd::demo::DemoArgs),
 }
@@ -47,6 +50,9 @@ fn main() -> ExitCode {
         Command::Cover(a) => cmd::cover::run(a, &say),
         Command::Site(a) => cmd::site::run(a, &say),
         Command::Evaluate(a) => cmd::evaluate::run(a, &say),
+        Command::Gistar(a) => cmd::gistar::run(a, &say),
+        Command::Lisa(a) => cmd::lisa::run(a, &say),
+        Command::Kde(a) => cmd::kde::run(a, &say),
         Command::Near(a) => cmd::near::run(a, &say),
         Command::Demo(a) => cmd::demo::run(a, &say),
     };
