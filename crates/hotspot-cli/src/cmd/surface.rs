@@ -169,7 +169,8 @@ pub fn build(incidents: &IncidentArgs, s: &SurfaceArgs, need_neighbours: bool, s
             print_accounting(say, &got, None, None);
             say.line(&format!("  {} cells of {size} m; {} incidents in a cell, {} outside the grid", thousands(grid.len() as u64), thousands(points.len() as u64 - counts.outside), thousands(counts.outside)));
             if counts.outside > 0 && boundary.is_none() {
-                say.announce(&format!("{} incidents lie far outside the others and are left off the grid (set --boundary to choose the study area)", thousands(counts.outside)));
+                let (n, verb) = if counts.outside == 1 { ("1 incident".to_string(), "lies") } else { (format!("{} incidents", thousands(counts.outside)), "lie") };
+                say.announce(&format!("{n} {verb} far outside the others and off the grid (set --boundary to choose the study area)"));
             }
             let neighbours = if need_neighbours { grid.neighbours() } else { Vec::new() };
             let shapes = (0..grid.len()).map(|k| grid.polygon(k)).collect();
@@ -229,7 +230,7 @@ pub fn warn_permutation_floor(say: &Say, permutations: usize, places: usize) {
     if permutations > 0 && floor * places as f64 > 0.05 {
         let need = (places as f64 / 0.05).ceil() as u64;
         say.announce(&format!(
-            "note: with {permutations} permutations the smallest p is {floor:.4}; after FDR over {places} places only many places at that floor can be significant (about {} permutations let one place be)",
+            "note: with {permutations} permutations the smallest p is {floor:.4}, and FDR over {places} places needs p ≤ 0.05 × k / {places} for the k-th smallest: one place alone needs at least {} permutations",
             thousands(need)
         ));
     }
