@@ -32,6 +32,10 @@ enum Command {
     Gistar(cmd::gistar::GistarArgs),
     Lisa(cmd::lisa::LisaArgs),
     Kde(cmd::kde::KdeArgs),
+    Change(cmd::change::ChangeArgs),
+    Emerging(cmd::emerging::EmergingArgs),
+    Repeats(cmd::repeats::RepeatsArgs),
+    Knox(cmd::knox::KnoxArgs),
     Near(cmd::near::NearArgs),
     Demo(cmd::demo::DemoArgs),
 }
@@ -53,6 +57,10 @@ fn main() -> ExitCode {
         Command::Gistar(a) => cmd::gistar::run(a, &say),
         Command::Lisa(a) => cmd::lisa::run(a, &say),
         Command::Kde(a) => cmd::kde::run(a, &say),
+        Command::Change(a) => cmd::change::run(a, &say),
+        Command::Emerging(a) => cmd::emerging::run(a, &say),
+        Command::Repeats(a) => cmd::repeats::run(a, &say),
+        Command::Knox(a) => cmd::knox::run(a, &say),
         Command::Near(a) => cmd::near::run(a, &say),
         Command::Demo(a) => cmd::demo::run(a, &say),
     };

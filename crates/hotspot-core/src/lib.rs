@@ -17,6 +17,7 @@
 //! | [`output`] | GeoJSON (RFC 7946) and CSV, written atomically |
 //! | [`stats`] | Gi*, Local Moran's I, kernel density on areas and grids; FDR; distance and k-nearest weights |
 //! | [`target`] | camera coverage, greedy site selection, hit rate / PAI / RRI |
+//! | [`time`] | periods, change with a binomial test, emerging hot spots (Mann-Kendall), repeat places, Knox |
 //! | [`synth`] | deterministic synthetic towns and national-scale tessellations |
 //! | [`error`] | typed errors naming the file, the row or feature, the problem and the fix |
 //!
@@ -43,5 +44,6 @@ pub mod rank;
 pub mod stats;
 pub mod synth;
 pub mod target;
+pub mod time;
 
 pub use error::{Error, Result};
