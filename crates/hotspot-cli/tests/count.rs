@@ -193,7 +193,7 @@ fn quiet_says_nothing() {
 
 #[test]
 fn help_has_an_example() {
-    for cmd in ["count", "near", "demo", "hil", "cover", "site", "evaluate"] {
+    for cmd in ["count", "near", "demo", "hil", "cover", "site", "evaluate", "gistar", "lisa", "kde", "change", "emerging", "repeats", "knox"] {
         let text = ok(&hotspot(&[cmd, "--help"]));
         assert!(text.contains("Example"), "{cmd} --help has no example");
     }
