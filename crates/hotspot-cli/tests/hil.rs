@@ -88,6 +88,7 @@ fn every_formula_by_hand() {
 fn threshold_default_min_population_and_recipe_file() {
     let dir = tempfile::tempdir().unwrap();
     town(dir.path());
+    let p = |f: &str| dir.path().join(f).display().to_string();
     // ASB only: indices 133.33, 266.67, 66.67, 0; the default threshold 200 picks A2 alone.
     let mut args = base_args(dir.path());
     args.extend(["--kind", "asb", "--csv", dir.path().join("a.csv").to_str().unwrap()].map(String::from));
@@ -122,6 +123,14 @@ fn threshold_default_min_population_and_recipe_file() {
     assert!(stderr(&o).contains("empirical Bayes"));
     let a1 = column(&dir.path().join("eb.csv"), "code", "rate_asb").into_iter().find(|r| r.0 == "A1").unwrap().1;
     assert_eq!(a1, "9.4");
+    // Localities from a lookup: A1 and B1 in one authority, A2 and B2 in another.
+    std::fs::write(dir.path().join("lad.csv"), "LSOA21CD,LAD22NM\nA1,North\nB1,North\nA2,South\nB2,South\n").unwrap();
+    let mut args = base_args(dir.path());
+    args.extend(["--kind", "asb", "--top", "1", "-q", "--localities", &p("lad.csv"), "--csv", &p("loc.csv")].map(String::from));
+    ok(&run(args));
+    // ASB index: A1 133.33, A2 266.67, B1 66.67, B2 0 → North: A1 1st, B1 2nd; South: A2 1st, B2 2nd.
+    let loc = column(&dir.path().join("loc.csv"), "code", "rank_locality");
+    assert_eq!(loc, [("A2", "1"), ("A1", "1"), ("B1", "2"), ("B2", "2")].map(|(a, b)| (a.to_string(), b.to_string())));
     // A threshold nobody reaches: exit 1, nothing found.
     let mut args = base_args(dir.path());
     args.extend(["--kind", "asb", "--threshold", "1000", "-q"].map(String::from));

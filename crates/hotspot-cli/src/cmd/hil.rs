@@ -57,6 +57,10 @@ pub struct HilArgs {
     /// Local names: a CSV of area code and local name.
     #[arg(long, value_name = "FILE")]
     pub names: Option<PathBuf>,
+    /// Localities for rank_locality: a CSV of area code and local authority (e.g. the ONS lookup's
+    /// LSOA21CD and LAD22NM) [default: the LSOA name without its last word].
+    #[arg(long, value_name = "FILE")]
+    pub localities: Option<PathBuf>,
     /// HILs: the N highest-ranked areas (ties at N all count).
     #[arg(long, value_name = "N")]
     pub top: Option<usize>,
@@ -111,7 +115,13 @@ pub fn run(a: HilArgs, say: &Say) -> Result<()> {
     incident_args.kind = domains.iter().map(|d| aggregate::base_kind(&d.0).to_string()).collect();
     let opts = load::ingest_options(&incident_args)?;
     let (loaded, join) = load::areas_from_args(&a.areas, say)?;
-    let areas = loaded.areas;
+    let mut areas = loaded.areas;
+    if let Some(path) = &a.localities {
+        let table = read_code_table(path, &["LSOA21CD", "LSOA11CD", "code", "lsoa21_code"], &["LAD22NM", "LAD23NM", "LAD21NM", "LAD19NM", "locality", "local_authority"])?;
+        let missing = areas.codes.iter().filter(|c| !table.contains_key(*c)).count();
+        areas.locality = areas.codes.iter().map(|c| table.get(c).cloned()).collect();
+        say.announce(&format!("localities from {} ({missing} areas without one are ranked in no locality)", path.display()));
+    }
     let got = load::incidents(&expand_inputs(&a.incidents.incidents)?, &opts, a.incidents.rejects.as_deref(), say)?;
     let assignment = assign::assign(&got.incidents.xy, &areas);
     let counts = aggregate::count(&got.incidents, &assignment, &areas, false);
@@ -286,13 +296,18 @@ fn indicator(spec: &IndicatorConfig, areas: &AreaSet, lookup: Option<&Path>, loo
 
 /// The local-names CSV: a code column (LSOA21CD or code) and a `local_name` column.
 fn read_names(path: &Path) -> Result<HashMap<String, String>> {
+    read_code_table(path, &["LSOA21CD", "LSOA11CD", "code", "lsoa21_code"], &["local_name", "local name", "name"])
+}
+
+/// A two-column lookup from a CSV: the first of `keys` present → the first of `values` present.
+fn read_code_table(path: &Path, keys: &[&str], values: &[&str]) -> Result<HashMap<String, String>> {
     let file = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| hotspot_core::Error::io(&file, e))?;
     let mut r = csv::Reader::from_reader(text.as_bytes());
     let header = hotspot_core::ingest::mapped::csv_header(&file, &mut r)?;
     let find = |names: &[&str]| names.iter().find_map(|n| header.iter().position(|h| h.eq_ignore_ascii_case(n)));
-    let (Some(c), Some(n)) = (find(&["LSOA21CD", "LSOA11CD", "code", "lsoa21_code"]), find(&["local_name", "local name", "name"])) else {
-        bail!("{file}: needs a code column (LSOA21CD or code) and a local_name column; the header has {}", header.join(", "));
+    let (Some(c), Some(n)) = (find(keys), find(values)) else {
+        bail!("{file}: needs a code column ({}) and a {} column; the header has {}", keys.join(" or "), values.join(" or "), header.join(", "));
     };
     let mut out = HashMap::new();
     for rec in r.records() {
