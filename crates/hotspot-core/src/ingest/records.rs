@@ -89,7 +89,10 @@ pub(crate) fn keep(
             Some(k) => k.clone(),
             None => {
                 let raw = rows.get(i, Field::Kind).unwrap_or("").trim();
-                slugs.entry(raw.to_string()).or_insert_with(|| super::kind_slug(raw)).clone()
+                match slugs.get(raw) {
+                    Some(slug) => slug.clone(),
+                    None => slugs.entry(raw.to_string()).or_insert_with(|| super::kind_slug(raw)).clone(),
+                }
             }
         };
         let wanted_by_preset = parsed.keep_value.as_ref().is_none_or(|v| {
