@@ -65,7 +65,9 @@ pub fn incidents(inputs: &[Input], opts: &IngestOptions, rejects: Option<&Path>,
 }
 
 /// Areas and population from the flags.
-pub fn areas_from_args(a: &AreaArgs, say: &Say) -> Result<(LoadedAreas, Option<PopulationJoin>)> {
+/// Areas and population from the flags; `keep_native` leaves the polygons in their own CRS
+/// (see [`AreaOptions::keep_native`]).
+pub fn areas_from_args(a: &AreaArgs, keep_native: bool, say: &Say) -> Result<(LoadedAreas, Option<PopulationJoin>)> {
     let population = match &a.population {
         Some(p) => {
             let name = p.display().to_string();
@@ -79,6 +81,7 @@ pub fn areas_from_args(a: &AreaArgs, say: &Say) -> Result<(LoadedAreas, Option<P
         name_field: a.area_name.clone(),
         crs: a.areas_crs.map(Epsg),
         working_crs: Epsg::BNG,
+        keep_native,
     };
     if let Some(crs) = opts.crs {
         check_epsg(crs)?;

@@ -19,7 +19,8 @@
 //! assert_eq!(got.area, vec![Some(0), Some(0), Some(1), None]); // (1.0, 0.5) is on the shared edge: "A" wins
 //! assert_eq!((got.inside, got.outside), (3, 1));
 //! ```
-use geo::{Coord, Intersects};
+use geo::coordinate_position::{CoordPos, CoordinatePosition};
+use geo::Coord;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -38,17 +39,35 @@ pub struct Assignment {
     pub outside: u64,
 }
 
-/// Assigns every point to an area by the module's boundary rule.
+/// Assigns every point to an area by the module's boundary rule. Points that repeat exactly
+/// (police.uk snaps every incident to one of a fixed set of map points, so most do) are located
+/// once.
 pub fn assign(points: &[[f64; 2]], areas: &AreaSet) -> Assignment {
-    let area: Vec<Option<u32>> = points.par_iter().with_min_len(1024).map(|p| locate(*p, areas)).collect();
+    let mut distinct: std::collections::HashMap<(u64, u64), u32> = std::collections::HashMap::with_capacity(points.len() / 4);
+    let slot: Vec<u32> = points
+        .iter()
+        .map(|p| {
+            let next = distinct.len() as u32;
+            *distinct.entry((p[0].to_bits(), p[1].to_bits())).or_insert(next)
+        })
+        .collect();
+    let mut unique = vec![[0.0; 2]; distinct.len()];
+    for (i, &s) in slot.iter().enumerate() {
+        unique[s as usize] = points[i];
+    }
+    let located: Vec<Option<u32>> = unique.par_iter().with_min_len(1024).map(|p| locate(*p, areas)).collect();
+    let area: Vec<Option<u32>> = slot.iter().map(|&s| located[s as usize]).collect();
     let inside = area.iter().filter(|a| a.is_some()).count() as u64;
     Assignment { outside: points.len() as u64 - inside, inside, area }
 }
 
-/// The area holding one point, by the module's boundary rule.
+/// The area holding one point, by the module's boundary rule. The envelope test is the
+/// R-tree's, so each candidate's rings are tested directly (geo's `CoordinatePosition`, which
+/// does not recompute a bounding box per call).
 pub fn locate(p: [f64; 2], areas: &AreaSet) -> Option<u32> {
     let c = Coord { x: p[0], y: p[1] };
-    areas.candidates(p).find(|&i| areas.polygons[i].intersects(&c)).map(|i| i as u32)
+    let holds = |i: &usize| areas.polygons[*i].0.iter().any(|part| part.coordinate_position(&c) != CoordPos::Outside);
+    areas.candidates(p).filter(holds).min().map(|i| i as u32)
 }
 
 /// How often the assigned area's code equals the code the source gave (police.uk's own

@@ -157,6 +157,27 @@ impl Transformer {
     }
 }
 
+/// Transforms many points, split across threads (PROJ objects are not shareable, so each thread
+/// builds its own; below 50,000 points one thread does it all).
+///
+/// ```
+/// use hotspot_core::crs::{transform_all, Epsg};
+/// let mut pts = vec![(-1.5535, 54.5235); 3];
+/// transform_all(Epsg::WGS84, Epsg::BNG, &mut pts).unwrap();
+/// assert!(pts.iter().all(|p| (p.0 - 428_900.0).abs() < 500.0));
+/// ```
+pub fn transform_all(from: Epsg, to: Epsg, points: &mut [(f64, f64)]) -> Result<(), Error> {
+    use rayon::prelude::*;
+    if from == to {
+        return Ok(());
+    }
+    let threads = rayon::current_num_threads().max(1);
+    if points.len() < 50_000 || threads == 1 {
+        return Transformer::new(from, to)?.transform(points);
+    }
+    points.par_chunks_mut(points.len().div_ceil(threads)).try_for_each(|chunk| Transformer::new(from, to)?.transform(chunk))
+}
+
 fn known(epsg: Epsg) -> bool {
     matches!(epsg.0, 4326 | 27700)
 }

@@ -5,6 +5,7 @@ use std::path::Path;
 use anyhow::Result;
 use clap::Args;
 use hotspot_core::areas::{LoadedAreas, PopulationJoin};
+use hotspot_core::crs::Epsg;
 use hotspot_core::ingest::{expand_inputs, IngestOptions, Input};
 use hotspot_core::output::{self, geojson::Shape, Table};
 use hotspot_core::{aggregate, assign};
@@ -37,7 +38,11 @@ pub struct CountArgs {
 pub fn run(a: CountArgs, say: &Say) -> Result<()> {
     let opts = load::ingest_options(&a.incidents)?;
     let inputs = expand_inputs(&a.incidents.incidents)?;
-    let (areas, join) = load::areas_from_args(&a.areas, say)?;
+    let start = std::time::Instant::now();
+    let (areas, join) = load::areas_from_args(&a.areas, true, say)?;
+    if std::env::var_os("HOTSPOT_TIMINGS").is_some() {
+        eprintln!("timing: areas loaded in {:.2} s", start.elapsed().as_secs_f64());
+    }
     count(&inputs, &opts, areas, join, &a.output, a.incidents.rejects.as_deref(), a.by_month, say)?;
     Ok(())
 }
@@ -48,7 +53,7 @@ pub fn run(a: CountArgs, say: &Say) -> Result<()> {
 pub fn count(
     inputs: &[Input],
     opts: &IngestOptions,
-    loaded: LoadedAreas,
+    mut loaded: LoadedAreas,
     join: Option<PopulationJoin>,
     out: &OutputArgs,
     rejects: Option<&Path>,
@@ -56,9 +61,24 @@ pub fn count(
     say: &Say,
 ) -> Result<Table> {
     say.announce("working CRS: EPSG:27700 (British National Grid, metres)");
+    let timing = std::env::var_os("HOTSPOT_TIMINGS").is_some();
+    let start = std::time::Instant::now();
     let got = load::incidents(inputs, opts, rejects, say)?;
+    if timing {
+        eprintln!("timing: incidents read in {:.2} s", start.elapsed().as_secs_f64());
+    }
+    // Containment in the polygons' own CRS when every file shares it (no polygon reprojection,
+    // and the GeoJSON needs WGS84 anyway); otherwise in the working CRS.
+    let native = loaded.areas.crs != Epsg::BNG && got.accounts.iter().filter(|a| a.kept > 0).all(|a| a.crs == loaded.areas.crs);
+    if !native {
+        loaded.areas.to_crs(Epsg::BNG)?;
+    }
     let areas = &loaded.areas;
-    let assignment = assign::assign(&got.incidents.xy, areas);
+    let points = if native { &got.incidents.source_xy } else { &got.incidents.xy };
+    let assignment = assign::assign(points, areas);
+    if timing {
+        eprintln!("timing: assigned by {:.2} s", start.elapsed().as_secs_f64());
+    }
     let counts = aggregate::count(&got.incidents, &assignment, areas, by_month);
     say.line("accounting:");
     print_accounting(say, &got, Some(&assignment), join.as_ref());
@@ -68,7 +88,7 @@ pub fn count(
         say.line(&format!("  the source's own LSOA code equals the assigned area for {pct:.2}% ({} of {})", thousands(agree), thousands(compared)));
     }
     let table = output::area_table(areas, &counts, &HashMap::new());
-    write_outputs(out, &table, &areas.polygons.iter().map(Shape::Area).collect::<Vec<_>>())?;
+    write_outputs_in(out, &table, &areas.polygons.iter().map(Shape::Area).collect::<Vec<_>>(), areas.crs)?;
     if let Some(path) = &out.summary {
         let mut json = summary_json(&got, Some(&assignment), join.as_ref());
         json["source_lsoa_agreement"] = serde_json::json!({"agree": agree, "compared": compared});
@@ -80,7 +100,11 @@ pub fn count(
 /// Writes the GeoJSON (`-` for stdout) and CSV outputs asked for; with neither, the CSV goes to
 /// stdout.
 pub fn write_outputs(out: &OutputArgs, table: &Table, shapes: &[Shape]) -> Result<()> {
-    let crs = hotspot_core::crs::Epsg::BNG;
+    write_outputs_in(out, table, shapes, Epsg::BNG)
+}
+
+/// As [`write_outputs`], for shapes in `crs`.
+pub fn write_outputs_in(out: &OutputArgs, table: &Table, shapes: &[Shape], crs: Epsg) -> Result<()> {
     match out.output.as_deref() {
         Some(p) if p == Path::new("-") => {
             let mut stdout = std::io::stdout().lock();

@@ -38,7 +38,7 @@ pub fn run(a: DemoArgs, say: &Say) -> Result<()> {
     });
     let out = OutputArgs { output: Some(output.clone()), ..a.output };
     let population = PopulationTable::from_csv("population.csv", &include_bytes!("../../../../fixtures/town/population.csv")[..], None, None)?;
-    let (areas, join) = load::areas_with(&embedded!("areas.geojson"), &AreaOptions::default(), Some(population), say)?;
+    let (areas, join) = load::areas_with(&embedded!("areas.geojson"), &AreaOptions { keep_native: true, ..AreaOptions::default() }, Some(population), say)?;
     let inputs = [embedded!("police_2025.csv"), embedded!("flytipping_2025.csv"), embedded!("fire_2025.csv")];
     let opts = IngestOptions { preset: Some(Preset::Flytip), ..IngestOptions::default() };
     let t = super::count::count(&inputs, &opts, areas, join, &out, None, false, say)?;

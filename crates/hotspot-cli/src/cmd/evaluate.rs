@@ -58,7 +58,7 @@ pub struct EvaluateArgs {
 }
 
 pub fn run(a: EvaluateArgs, say: &Say) -> Result<()> {
-    let (loaded, _) = load::areas_from_args(&a.areas, say)?;
+    let (loaded, _) = load::areas_from_args(&a.areas, false, say)?;
     let study_area: f64 = loaded.areas.polygons.iter().map(|p| p.unsigned_area()).sum();
     let places = read_places(&a, say)?;
     if places.is_empty() {

@@ -114,7 +114,7 @@ pub fn run(a: HilArgs, say: &Say) -> Result<()> {
     let mut incident_args = a.incidents.clone();
     incident_args.kind = domains.iter().map(|d| aggregate::base_kind(&d.0).to_string()).collect();
     let opts = load::ingest_options(&incident_args)?;
-    let (loaded, join) = load::areas_from_args(&a.areas, say)?;
+    let (loaded, join) = load::areas_from_args(&a.areas, false, say)?;
     let mut areas = loaded.areas;
     if let Some(path) = &a.localities {
         let table = read_code_table(path, &["LSOA21CD", "LSOA11CD", "code", "lsoa21_code"], &["LAD22NM", "LAD23NM", "LAD21NM", "LAD19NM", "locality", "local_authority"])?;

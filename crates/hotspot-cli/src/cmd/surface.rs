@@ -113,7 +113,7 @@ pub fn build(incidents: &IncidentArgs, s: &SurfaceArgs, need_neighbours: bool, s
                 Some(p) => Some(PopulationTable::from_csv(&p.display().to_string(), std::fs::File::open(p).map_err(|e| hotspot_core::Error::io(p.display().to_string(), e))?, None, None)?),
                 None => None,
             };
-            let opts = AreaOptions { id_field: s.area_id.clone(), name_field: s.area_name.clone(), crs: None, working_crs: Epsg::BNG };
+            let opts = AreaOptions { id_field: s.area_id.clone(), name_field: s.area_name.clone(), crs: None, working_crs: Epsg::BNG, keep_native: false };
             let (loaded, _) = load::areas_with(&Input::Path(path.clone()), &opts, population, say)?;
             let areas = loaded.areas;
             let assignment = assign::assign(points, &areas);

@@ -10,11 +10,13 @@
 //! ```
 use std::collections::HashMap;
 
-use geo::{Coord, LineString, MultiPolygon, Polygon, Validation};
+use geo::algorithm::sweep::Cross;
+use geo::{Coord, Intersections, Line, LineIntersection, LineString, MultiPolygon, Polygon};
+use rayon::prelude::*;
 use geojson::{GeometryValue as Value, Position};
 
 use super::AreaSet;
-use crate::crs::{CrsSource, Epsg, Transformer};
+use crate::crs::{CrsSource, Epsg};
 use crate::error::{Error, Place, Result};
 use crate::ingest::mapped::find_column;
 use crate::ingest::points::read_collection;
@@ -31,11 +33,15 @@ pub struct AreaOptions {
     pub crs: Option<Epsg>,
     /// The working CRS (metres).
     pub working_crs: Epsg,
+    /// Keep the polygons in their own CRS (no reprojection): for counting, where containment
+    /// can be tested in the polygons' CRS when the points share it, and the GeoJSON output is
+    /// in WGS84 anyway. [`AreaSet::to_crs`] moves them later if needed.
+    pub keep_native: bool,
 }
 
 impl Default for AreaOptions {
     fn default() -> Self {
-        AreaOptions { id_field: None, name_field: None, crs: None, working_crs: Epsg::BNG }
+        AreaOptions { id_field: None, name_field: None, crs: None, working_crs: Epsg::BNG, keep_native: false }
     }
 }
 
@@ -84,10 +90,12 @@ pub fn read_areas(input: &Input, opts: &AreaOptions) -> Result<LoadedAreas> {
             return Err(Error::input(&file, place, format!("area code {code} is also used by feature {first}"), "area codes must be unique: dissolve or drop the duplicate"));
         }
         let polygon = feature_polygon(&file, &place, feature.geometry.as_ref().map(|g| &g.value))?;
-        if let Err(e) = polygon.check_validation() {
-            return Err(Error::input(&file, place, format!("area {code}: invalid polygon: {e}"), "repair it (QGIS 'Fix geometries', or ogr2ogr -makevalid)"));
-        }
         areas.push((code, name_field.as_deref().and_then(text), polygon));
+    }
+    let invalid = areas.par_iter().position_first(|a| self_intersecting_ring(&a.2).is_some());
+    if let Some(i) = invalid {
+        let which = self_intersecting_ring(&areas[i].2).unwrap();
+        return Err(Error::input(&file, Place::Feature(i + 1), format!("area {}: invalid polygon: the {which} crosses itself", areas[i].0), "repair it (QGIS 'Fix geometries', or ogr2ogr -makevalid)"));
     }
     let crs = match (opts.crs, declared) {
         (Some(e), _) => (e, CrsSource::Given),
@@ -100,8 +108,44 @@ pub fn read_areas(input: &Input, opts: &AreaOptions) -> Result<LoadedAreas> {
             (epsg, CrsSource::Detected)
         }
     };
-    reproject(&file, areas.iter_mut().map(|a| &mut a.2), crs.0, opts.working_crs)?;
-    Ok(LoadedAreas { areas: AreaSet::new(areas), code_field, name_field, crs })
+    let target = if opts.keep_native { crs.0 } else { opts.working_crs };
+    reproject(&file, areas.iter_mut().map(|a| &mut a.2), crs.0, target)?;
+    Ok(LoadedAreas { areas: AreaSet::in_crs(areas, target), code_field, name_field, crs })
+}
+
+/// A segment of a ring with its position, for the sweep.
+#[derive(Clone)]
+struct Segment(usize, Line<f64>);
+
+impl Cross for Segment {
+    type Scalar = f64;
+    fn line(&self) -> Line<f64> {
+        self.1
+    }
+}
+
+/// Names the first ring that crosses or touches itself anywhere but where consecutive segments
+/// meet (a bow-tie, a spike doubling back). geo's sweep-line `Intersections` finds candidate
+/// pairs in O((n + m) log n) instead of comparing every pair of segments.
+fn self_intersecting_ring(mp: &MultiPolygon<f64>) -> Option<String> {
+    for (p, polygon) in mp.0.iter().enumerate() {
+        for (r, ring) in std::iter::once(polygon.exterior()).chain(polygon.interiors()).enumerate() {
+            // Repeated positions make zero-length segments: drop them first, so that "consecutive"
+            // means consecutive among the real segments.
+            let lines: Vec<Line<f64>> = ring.lines().filter(|l| l.start != l.end).collect();
+            let n = lines.len();
+            let segments = lines.into_iter().enumerate().map(|(i, l)| Segment(i, l));
+            let crossed = Intersections::from_iter(segments).any(|(a, b, x)| {
+                let adjacent = a.0.abs_diff(b.0) == 1 || a.0.abs_diff(b.0) == n - 1;
+                !(adjacent && matches!(x, LineIntersection::SinglePoint { .. }))
+            });
+            if crossed {
+                let ring = if r == 0 { "exterior ring".to_string() } else { format!("interior ring {r}") };
+                return Some(if mp.0.len() > 1 { format!("{ring} of part {}", p + 1) } else { ring });
+            }
+        }
+    }
+    None
 }
 
 fn value_text(v: &serde_json::Value) -> Option<String> {
@@ -142,25 +186,34 @@ pub fn feature_polygon(file: &str, place: &Place, value: Option<&Value>) -> Resu
     Ok(MultiPolygon(out))
 }
 
-/// Transforms polygons in place, in one PROJ batch per polygon.
+/// Transforms polygons in place: all their positions in one batch, split across threads.
 pub fn reproject<'a>(file: &str, polygons: impl Iterator<Item = &'a mut MultiPolygon<f64>>, from: Epsg, to: Epsg) -> Result<()> {
     if from == to {
         return Ok(());
     }
-    let t = Transformer::new(from, to)?;
+    let mut polygons: Vec<&mut MultiPolygon<f64>> = polygons.collect();
     let mut coords: Vec<(f64, f64)> = Vec::new();
-    for (n, mp) in polygons.enumerate() {
-        coords.clear();
+    for mp in polygons.iter() {
         mp.0.iter().for_each(|p| rings(p).for_each(|r| coords.extend(r.0.iter().map(|c| (c.x, c.y)))));
-        t.transform(&mut coords)?;
-        if coords.iter().any(|c| c.0.is_nan()) {
-            return Err(Error::input(file, Place::Feature(n + 1), format!("PROJ cannot transform its coordinates from {from}"), "check the CRS (--areas-crs)"));
-        }
-        let mut next = coords.iter();
+    }
+    crate::crs::transform_all(from, to, &mut coords)?;
+    let mut next = coords.into_iter();
+    for (n, mp) in polygons.iter_mut().enumerate() {
         for p in mp.0.iter_mut() {
-            let mut map = |r: &LineString<f64>| LineString(r.0.iter().map(|_| { let c = next.next().unwrap(); Coord { x: c.0, y: c.1 } }).collect());
-            let exterior = map(p.exterior());
-            let interiors = p.interiors().iter().map(&mut map).collect();
+            let mut map = |r: &LineString<f64>| -> Result<LineString<f64>> {
+                r.0.iter()
+                    .map(|_| {
+                        let c = next.next().unwrap();
+                        if c.0.is_nan() {
+                            return Err(Error::input(file, Place::Feature(n + 1), format!("PROJ cannot transform its coordinates from {from}"), "check the CRS (--areas-crs)"));
+                        }
+                        Ok(Coord { x: c.0, y: c.1 })
+                    })
+                    .collect::<Result<Vec<_>>>()
+                    .map(LineString)
+            };
+            let exterior = map(p.exterior())?;
+            let interiors = p.interiors().iter().map(&mut map).collect::<Result<Vec<_>>>()?;
             *p = Polygon::new(exterior, interiors);
         }
     }

@@ -43,22 +43,24 @@ pub struct AreaSet {
     pub locality: Vec<Option<String>>,
     /// Residents, when a population table was joined.
     pub population: Vec<Option<f64>>,
-    /// Polygons in the working CRS.
+    /// Polygons, in [`AreaSet::crs`].
     pub polygons: Vec<MultiPolygon<f64>>,
+    /// The CRS of `polygons`: the working CRS, unless they were loaded as they are
+    /// ([`load::AreaOptions::keep_native`]) for containment tests in their own CRS.
+    pub crs: crate::crs::Epsg,
     tree: RTree<Envelope>,
 }
 
 impl AreaSet {
     /// Builds the set from (code, name, polygon) triples, sorting by code. Codes must be unique
     /// ([`load::read_areas`] checks that and names the features).
-    pub fn new(mut areas: Vec<(String, Option<String>, MultiPolygon<f64>)>) -> AreaSet {
+    pub fn new(areas: Vec<(String, Option<String>, MultiPolygon<f64>)>) -> AreaSet {
+        AreaSet::in_crs(areas, crate::crs::Epsg::BNG)
+    }
+
+    /// As [`AreaSet::new`], with polygons in `crs`.
+    pub fn in_crs(mut areas: Vec<(String, Option<String>, MultiPolygon<f64>)>, crs: crate::crs::Epsg) -> AreaSet {
         areas.sort_by(|a, b| a.0.cmp(&b.0));
-        let envelopes = areas
-            .iter()
-            .enumerate()
-            .filter_map(|(i, a)| a.2.bounding_rect().map(|r| (i, r)))
-            .map(|(i, r)| Envelope::new(Rectangle::from_corners(r.min().into(), r.max().into()), i))
-            .collect();
         let locality = areas.iter().map(|a| a.1.as_deref().and_then(locality_of)).collect();
         let n = areas.len();
         let (mut codes, mut names, mut polygons) = (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
@@ -67,7 +69,18 @@ impl AreaSet {
             names.push(name);
             polygons.push(poly);
         }
-        AreaSet { codes, names, locality, population: vec![None; n], polygons, tree: RTree::bulk_load(envelopes) }
+        let tree = envelope_tree(&polygons);
+        AreaSet { codes, names, locality, population: vec![None; n], polygons, crs, tree }
+    }
+
+    /// Moves the polygons to another CRS (a no-op when they are in it already).
+    pub fn to_crs(&mut self, to: crate::crs::Epsg) -> crate::Result<()> {
+        if self.crs != to {
+            load::reproject("areas", self.polygons.iter_mut(), self.crs, to)?;
+            self.crs = to;
+            self.tree = envelope_tree(&self.polygons);
+        }
+        Ok(())
     }
 
     /// Number of areas.
@@ -85,12 +98,20 @@ impl AreaSet {
         self.codes.binary_search_by(|c| c.as_str().cmp(code)).ok()
     }
 
-    /// Indices of the areas whose envelope holds the point, in code order.
+    /// Indices of the areas whose envelope holds the point (in no particular order).
     pub fn candidates(&self, p: [f64; 2]) -> impl Iterator<Item = usize> + '_ {
-        let mut found: Vec<usize> = self.tree.locate_in_envelope_intersecting(&AABB::from_point(p)).map(|e| e.data).collect();
-        found.sort_unstable();
-        found.into_iter()
+        self.tree.locate_in_envelope_intersecting(&AABB::from_point(p)).map(|e| e.data)
     }
+}
+
+fn envelope_tree(polygons: &[MultiPolygon<f64>]) -> RTree<Envelope> {
+    let envelopes = polygons
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.bounding_rect().map(|r| (i, r)))
+        .map(|(i, r)| Envelope::new(Rectangle::from_corners(r.min().into(), r.max().into()), i))
+        .collect();
+    RTree::bulk_load(envelopes)
 }
 
 /// The locality of an ONS LSOA name: everything before the last word, when that word looks like

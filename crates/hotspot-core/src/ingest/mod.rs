@@ -234,6 +234,8 @@ impl std::fmt::Display for Month {
 pub struct Incidents {
     /// Easting/northing (or x/y) in the working CRS, metres.
     pub xy: Vec<[f64; 2]>,
+    /// The coordinates as the file gave them, in its CRS (`accounts[source.file].crs`).
+    pub source_xy: Vec<[f64; 2]>,
     /// Index into [`Incidents::kinds`].
     pub kind: Vec<u16>,
     /// Kind slugs (`asb`, `flytip`, `fire`, `violence_and_sexual_offences`, ...).
@@ -300,14 +302,27 @@ impl Incidents {
 
     /// Appends one incident (readers do this; public for tests and callers building tables).
     pub fn push(&mut self, r: &RawRecord, xy: [f64; 2], source: SourceRow) {
-        let kind = self.kind_id(&r.kind);
+        self.source_xy.push(xy);
+        let fields = records::Fields {
+            kind: &r.kind,
+            month: r.month,
+            date: r.date,
+            location: r.location.as_deref(),
+            police_lsoa: r.police_lsoa.as_deref(),
+            detail: r.detail.as_deref(),
+        };
+        self.push_fields(&fields, xy, source);
+    }
+
+    pub(crate) fn push_fields(&mut self, f: &records::Fields, xy: [f64; 2], source: SourceRow) {
+        let kind = self.kind_id(f.kind);
         self.xy.push(xy);
         self.kind.push(kind);
-        self.month.push(r.month);
-        self.date.push(r.date);
-        let location = self.intern(r.location.as_deref());
-        let lsoa = self.intern(r.police_lsoa.as_deref());
-        let detail = self.intern(r.detail.as_deref());
+        self.month.push(f.month);
+        self.date.push(f.date);
+        let location = self.intern(f.location);
+        let lsoa = self.intern(f.police_lsoa);
+        let detail = self.intern(f.detail);
         self.location.push(location);
         self.police_lsoa.push(lsoa);
         self.detail.push(detail);

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::{FileAccount, Incidents, Ingested, IngestOptions, Input, Month, Reject, RejectReason, SourceRow};
-use crate::crs::{CrsSource, Epsg, Transformer};
+use crate::crs::{CrsSource, Epsg};
 use crate::error::{Error, Place, Result};
 
 /// The fields a reader can give for a row.
@@ -46,7 +46,17 @@ pub(crate) struct ParsedFile {
     pub rows: Box<dyn Rows>,
 }
 
-/// A row that passed the checks, before it is pushed into [`Incidents`].
+/// One incident's fields, borrowed from the file being read.
+pub(crate) struct Fields<'a> {
+    pub kind: &'a str,
+    pub month: Option<Month>,
+    pub date: Option<chrono::NaiveDate>,
+    pub location: Option<&'a str>,
+    pub police_lsoa: Option<&'a str>,
+    pub detail: Option<&'a str>,
+}
+
+/// An incident's fields, owned (for building [`Incidents`] by hand).
 #[derive(Debug, Clone, Default)]
 pub struct RawRecord {
     /// Kind slug.
@@ -81,24 +91,29 @@ pub(crate) fn keep(
     let n = rows.len();
     let mut rejected: BTreeMap<RejectReason, u64> = BTreeMap::new();
     let mut bad: Vec<Bad> = Vec::new();
-    let mut slugs: HashMap<String, String> = HashMap::new();
+    // Kinds as they are written → index into `slugs` (one slug per distinct spelling).
+    let mut slug_of: HashMap<String, u32> = HashMap::new();
+    let mut slugs: Vec<String> = Vec::new();
     // Pass 1: kind filter and coordinate parsing.
-    let mut candidates: Vec<(usize, String, (f64, f64))> = Vec::with_capacity(n);
+    let mut candidates: Vec<(usize, u32, (f64, f64))> = Vec::with_capacity(n);
     for i in 0..n {
-        let kind = match &parsed.fixed_kind {
-            Some(k) => k.clone(),
+        let raw = match &parsed.fixed_kind {
+            Some(k) => k.as_str(),
+            None => rows.get(i, Field::Kind).unwrap_or("").trim(),
+        };
+        let kind = match slug_of.get(raw) {
+            Some(&k) => k,
             None => {
-                let raw = rows.get(i, Field::Kind).unwrap_or("").trim();
-                match slugs.get(raw) {
-                    Some(slug) => slug.clone(),
-                    None => slugs.entry(raw.to_string()).or_insert_with(|| super::kind_slug(raw)).clone(),
-                }
+                let slug = if parsed.fixed_kind.is_some() { raw.to_string() } else { super::kind_slug(raw) };
+                slugs.push(slug);
+                slug_of.insert(raw.to_string(), slugs.len() as u32 - 1);
+                slugs.len() as u32 - 1
             }
         };
         let wanted_by_preset = parsed.keep_value.as_ref().is_none_or(|v| {
             rows.get(i, Field::Keep).is_some_and(|k| k.trim().eq_ignore_ascii_case(v))
         });
-        let wanted = opts.kinds.as_ref().is_none_or(|ks| ks.contains(&kind));
+        let wanted = opts.kinds.as_ref().is_none_or(|ks| ks.contains(&slugs[kind as usize]));
         if !(wanted_by_preset && wanted) {
             *rejected.entry(RejectReason::FilteredKind).or_default() += 1;
             continue;
@@ -138,28 +153,30 @@ pub(crate) fn keep(
             *rejected.entry(RejectReason::FilteredPeriod).or_default() += 1;
             continue;
         }
-        let text = |f| rows.get(i, f).map(|s: &str| s.trim().to_string()).filter(|s| !s.is_empty());
-        let record = RawRecord {
-            kind,
-            month,
-            date,
-            location: text(Field::Location),
-            police_lsoa: text(Field::Lsoa),
-            detail: text(Field::Detail),
-        };
-        records.push((row, record));
+        records.push((i, kind, month, date));
         xy.push((x, y));
     }
-    Transformer::new(crs, opts.working_crs)?.transform(&mut xy)?;
+    let original = xy.clone();
+    crate::crs::transform_all(crs, opts.working_crs, &mut xy)?;
     let incidents: &mut Incidents = &mut got.incidents;
     let mut kept = 0u64;
-    for ((row, record), (x, y)) in records.into_iter().zip(xy) {
+    for (((i, kind, month, date), (x, y)), raw) in records.into_iter().zip(xy).zip(original) {
+        let row = rows.row_number(i);
         if x.is_nan() {
             let detail = format!("PROJ could not transform the point from {crs}");
             bad.push(Bad { row, reason: RejectReason::OutOfRange, detail });
             continue;
         }
-        incidents.push(&record, [x, y], SourceRow { file, row });
+        let fields = Fields {
+            kind: &slugs[kind as usize],
+            month,
+            date,
+            location: rows.get(i, Field::Location),
+            police_lsoa: rows.get(i, Field::Lsoa),
+            detail: rows.get(i, Field::Detail),
+        };
+        incidents.source_xy.push([raw.0, raw.1]);
+        incidents.push_fields(&fields, [x, y], SourceRow { file, row });
         kept += 1;
     }
     bad.sort_by_key(|b| b.row);
@@ -205,7 +222,7 @@ fn parse_xy(x: Option<&str>, y: Option<&str>) -> std::result::Result<(f64, f64),
 fn settle_crs(
     parsed: &ParsedFile,
     name: &str,
-    candidates: &[(usize, String, (f64, f64))],
+    candidates: &[(usize, u32, (f64, f64))],
 ) -> Result<(Epsg, CrsSource)> {
     if let Some(given) = parsed.crs {
         return Ok(given);
@@ -231,7 +248,7 @@ fn settle_crs(
 fn check_not_swapped(
     parsed: &ParsedFile,
     name: &str,
-    candidates: &[(usize, String, (f64, f64))],
+    candidates: &[(usize, u32, (f64, f64))],
 ) -> Result<()> {
     let uk_lon = |v: f64| (-9.0..=3.0).contains(&v);
     let uk_lat = |v: f64| (49.0..=61.0).contains(&v);
