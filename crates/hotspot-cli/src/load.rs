@@ -50,7 +50,11 @@ pub fn ingest_options(a: &IncidentArgs) -> Result<IngestOptions> {
 
 /// Reads the incident files, announces guessed CRSs and writes `--rejects`.
 pub fn incidents(inputs: &[Input], opts: &IngestOptions, rejects: Option<&Path>, say: &Say) -> Result<Ingested> {
-    let got = ingest::read_incidents(inputs, opts)?;
+    finish_incidents(ingest::read_incidents(inputs, opts)?, rejects, say)
+}
+
+/// What follows reading the incident files: announcements and `--rejects`.
+pub fn finish_incidents(got: Ingested, rejects: Option<&Path>, say: &Say) -> Result<Ingested> {
     for acc in got.accounts.iter().filter(|a| a.crs_source == CrsSource::Detected && a.kept > 0) {
         say.announce(&format!("{}: coordinates read as {} (guessed from their magnitudes; set --crs to override)", acc.file, acc.crs));
     }
@@ -64,10 +68,19 @@ pub fn incidents(inputs: &[Input], opts: &IngestOptions, rejects: Option<&Path>,
     Ok(got)
 }
 
-/// Areas and population from the flags.
-/// Areas and population from the flags; `keep_native` leaves the polygons in their own CRS
+/// An area file to read, with its options and population table.
+pub struct AreaRequest {
+    /// The polygons.
+    pub input: Input,
+    /// How to read them.
+    pub opts: AreaOptions,
+    /// Residents, when given.
+    pub population: Option<PopulationTable>,
+}
+
+/// The area request the flags describe; `keep_native` leaves the polygons in their own CRS
 /// (see [`AreaOptions::keep_native`]).
-pub fn areas_from_args(a: &AreaArgs, keep_native: bool, say: &Say) -> Result<(LoadedAreas, Option<PopulationJoin>)> {
+pub fn area_request(a: &AreaArgs, keep_native: bool) -> Result<AreaRequest> {
     let population = match &a.population {
         Some(p) => {
             let name = p.display().to_string();
@@ -76,22 +89,26 @@ pub fn areas_from_args(a: &AreaArgs, keep_native: bool, say: &Say) -> Result<(Lo
         }
         None => None,
     };
-    let opts = AreaOptions {
-        id_field: a.area_id.clone(),
-        name_field: a.area_name.clone(),
-        crs: a.areas_crs.map(Epsg),
-        working_crs: Epsg::BNG,
-        keep_native,
-    };
+    let opts = AreaOptions { id_field: a.area_id.clone(), name_field: a.area_name.clone(), crs: a.areas_crs.map(Epsg), working_crs: Epsg::BNG, keep_native };
     if let Some(crs) = opts.crs {
         check_epsg(crs)?;
     }
-    areas_with(&Input::Path(a.areas.clone()), &opts, population, say)
+    Ok(AreaRequest { input: Input::Path(a.areas.clone()), opts, population })
+}
+
+/// Areas and population from the flags.
+pub fn areas_from_args(a: &AreaArgs, keep_native: bool, say: &Say) -> Result<(LoadedAreas, Option<PopulationJoin>)> {
+    let r = area_request(a, keep_native)?;
+    areas_with(&r.input, &r.opts, r.population, say)
 }
 
 /// Loads areas from any input, joins population, announces what was detected.
 pub fn areas_with(input: &Input, opts: &AreaOptions, population: Option<PopulationTable>, say: &Say) -> Result<(LoadedAreas, Option<PopulationJoin>)> {
-    let mut loaded = areas::read_areas(input, opts)?;
+    finish_areas(input, areas::read_areas(input, opts)?, population, say)
+}
+
+/// What follows reading areas: announcements and the population join.
+pub fn finish_areas(input: &Input, mut loaded: LoadedAreas, population: Option<PopulationTable>, say: &Say) -> Result<(LoadedAreas, Option<PopulationJoin>)> {
     let name = input.name();
     let how = match loaded.crs.1 {
         CrsSource::Given => "as given",

@@ -4,14 +4,14 @@ use std::path::Path;
 
 use anyhow::Result;
 use clap::Args;
-use hotspot_core::areas::{LoadedAreas, PopulationJoin};
+use hotspot_core::areas;
 use hotspot_core::crs::Epsg;
-use hotspot_core::ingest::{expand_inputs, IngestOptions, Input};
+use hotspot_core::ingest::{self, expand_inputs, IngestOptions, Input};
 use hotspot_core::output::{self, geojson::Shape, Table};
 use hotspot_core::{aggregate, assign};
 
 use crate::args::{AreaArgs, IncidentArgs, OutputArgs};
-use crate::load;
+use crate::load::{self, AreaRequest};
 use crate::messages::{print_accounting, summary_json, thousands, Say};
 
 /// Count incidents per area and kind, with rates per 1,000 residents.
@@ -38,34 +38,28 @@ pub struct CountArgs {
 pub fn run(a: CountArgs, say: &Say) -> Result<()> {
     let opts = load::ingest_options(&a.incidents)?;
     let inputs = expand_inputs(&a.incidents.incidents)?;
-    let start = std::time::Instant::now();
-    let (areas, join) = load::areas_from_args(&a.areas, true, say)?;
-    if std::env::var_os("HOTSPOT_TIMINGS").is_some() {
-        eprintln!("timing: areas loaded in {:.2} s", start.elapsed().as_secs_f64());
-    }
-    count(&inputs, &opts, areas, join, &a.output, a.incidents.rejects.as_deref(), a.by_month, say)?;
+    let area = load::area_request(&a.areas, true)?;
+    count(&inputs, &opts, area, &a.output, a.incidents.rejects.as_deref(), a.by_month, say)?;
     Ok(())
 }
 
-/// The counting pipeline, shared with `demo`: ingest → assign → aggregate → write. Returns the
-/// table written, for the caller to show.
-#[allow(clippy::too_many_arguments)]
-pub fn count(
-    inputs: &[Input],
-    opts: &IngestOptions,
-    mut loaded: LoadedAreas,
-    join: Option<PopulationJoin>,
-    out: &OutputArgs,
-    rejects: Option<&Path>,
-    by_month: bool,
-    say: &Say,
-) -> Result<Table> {
-    say.announce("working CRS: EPSG:27700 (British National Grid, metres)");
+/// The counting pipeline, shared with `demo`: read the areas and the incidents side by side,
+/// assign, aggregate, write. Returns the table written, for the caller to show.
+pub fn count(inputs: &[Input], opts: &IngestOptions, area: AreaRequest, out: &OutputArgs, rejects: Option<&Path>, by_month: bool, say: &Say) -> Result<Table> {
     let timing = std::env::var_os("HOTSPOT_TIMINGS").is_some();
     let start = std::time::Instant::now();
-    let got = load::incidents(inputs, opts, rejects, say)?;
+    // The two reads are independent and each has serial stretches: overlap them. Messages are
+    // said afterwards, in a fixed order; an area error is reported before an incident error.
+    let (areas_read, incidents_read) = std::thread::scope(|s| {
+        let areas = s.spawn(|| areas::read_areas(&area.input, &area.opts));
+        let incidents = ingest::read_incidents(inputs, opts);
+        (areas.join().expect("area reader"), incidents)
+    });
+    let (mut loaded, join) = load::finish_areas(&area.input, areas_read?, area.population, say)?;
+    say.announce("working CRS: EPSG:27700 (British National Grid, metres)");
+    let got = load::finish_incidents(incidents_read?, rejects, say)?;
     if timing {
-        eprintln!("timing: incidents read in {:.2} s", start.elapsed().as_secs_f64());
+        eprintln!("timing: areas and incidents read in {:.2} s", start.elapsed().as_secs_f64());
     }
     // Containment in the polygons' own CRS when every file shares it (no polygon reprojection,
     // and the GeoJSON needs WGS84 anyway); otherwise in the working CRS.

@@ -9,7 +9,7 @@ use hotspot_core::ingest::{IngestOptions, Input, Preset};
 use serde_json::Value;
 
 use crate::args::OutputArgs;
-use crate::load;
+use crate::load::AreaRequest;
 use crate::messages::{table, Say};
 
 macro_rules! embedded {
@@ -38,10 +38,10 @@ pub fn run(a: DemoArgs, say: &Say) -> Result<()> {
     });
     let out = OutputArgs { output: Some(output.clone()), ..a.output };
     let population = PopulationTable::from_csv("population.csv", &include_bytes!("../../../../fixtures/town/population.csv")[..], None, None)?;
-    let (areas, join) = load::areas_with(&embedded!("areas.geojson"), &AreaOptions { keep_native: true, ..AreaOptions::default() }, Some(population), say)?;
+    let area = AreaRequest { input: embedded!("areas.geojson"), opts: AreaOptions { keep_native: true, ..AreaOptions::default() }, population: Some(population) };
     let inputs = [embedded!("police_2025.csv"), embedded!("flytipping_2025.csv"), embedded!("fire_2025.csv")];
     let opts = IngestOptions { preset: Some(Preset::Flytip), ..IngestOptions::default() };
-    let t = super::count::count(&inputs, &opts, areas, join, &out, None, false, say)?;
+    let t = super::count::count(&inputs, &opts, area, &out, None, false, say)?;
     let col = |name: &str| t.columns.iter().position(|c| c == name);
     let asb = col("n_asb").unwrap();
     let mut order: Vec<usize> = (0..t.rows.len()).collect();
