@@ -66,7 +66,9 @@ impl Case {
         let extent = (ORIGIN, (ORIGIN.0 + cols * CELL, ORIGIN.1 + (self.areas as f64 / cols).ceil() * CELL));
         let clusters = (self.areas / 20).max(1);
         let bng = super::clustered_points(self.rows, extent.0, extent.1, clusters, 400.0, self.seed);
-        let mut lonlat: Vec<(f64, f64)> = bng.iter().map(|p| ((p[0] / 50.0).round() * 50.0, (p[1] / 50.0).round() * 50.0)).collect();
+        // Snap to the centres of a 50 m lattice, as police.uk snaps to map points (never onto
+        // the cells' corners, which lie on the lattice's lines).
+        let mut lonlat: Vec<(f64, f64)> = bng.iter().map(|p| ((p[0] / 50.0).floor() * 50.0 + 25.0, (p[1] / 50.0).floor() * 50.0 + 25.0)).collect();
         Transformer::new(Epsg::BNG, Epsg::WGS84)?.transform(&mut lonlat)?;
         let total: u32 = KINDS.iter().map(|k| k.1).sum();
         write_atomic(&dir.join("police.csv"), |w| {
