@@ -89,3 +89,21 @@ pub struct OutputArgs {
     #[arg(long, value_name = "FILE")]
     pub summary: Option<PathBuf>,
 }
+
+/// Random permutations for pseudo p-values, seeded so that runs repeat.
+#[derive(Debug, Args, Clone)]
+pub struct PermutationArgs {
+    /// Number of permutations (see the command's help for its default).
+    #[arg(long, value_name = "N")]
+    pub permutations: Option<usize>,
+    /// Seed for the permutations.
+    #[arg(long, value_name = "S", default_value_t = 12345)]
+    pub seed: u64,
+}
+
+impl PermutationArgs {
+    /// The number asked for, or `default`.
+    pub fn count(&self, default: usize) -> usize {
+        self.permutations.unwrap_or(default)
+    }
+}

@@ -6,15 +6,15 @@ use hotspot_core::stats::gistar::{gi_bin, gistar};
 use serde_json::Value;
 
 use super::surface::{build, num, warn_permutation_floor, SurfaceArgs};
-use crate::args::{IncidentArgs, OutputArgs};
+use crate::args::{IncidentArgs, OutputArgs, PermutationArgs};
 use crate::cmd::count::write_outputs;
 use crate::messages::{table, Say};
 
 /// Getis-Ord Gi* hot and cold spots: is a place and its neighbourhood busier than chance?
 ///
 /// Binary weights with the place itself included (PySAL esda G_Local(star=True,
-/// transform='B')). p is two-sided from the normal, or from --permutations (conditional,
-/// seeded); p_fdr is Benjamini–Hochberg adjusted; gi_bin is ±3/±2/±1 where p_fdr ≤ 0.01/0.05/0.10.
+/// transform='B')). p is two-sided from the normal, or from --permutations N (conditional,
+/// seeded; default 0, none); p_fdr is Benjamini–Hochberg adjusted; gi_bin is ±3/±2/±1 where p_fdr ≤ 0.01/0.05/0.10.
 /// Time: contiguity plus z for 35,000 LSOAs well under 2 s; memory a few hundred bytes a place.
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  hotspot gistar -i police_uk_darlington_street_2025.csv --kind asb -a darlington_lsoa2021.geojson -o gi.geojson\n  hotspot gistar -i police_uk_darlington_street_2025.csv --kind asb --grid hex --cell-size 250 --permutations 999 -o gi_hex.geojson")]
@@ -23,23 +23,20 @@ pub struct GistarArgs {
     pub incidents: IncidentArgs,
     #[command(flatten)]
     pub surface: SurfaceArgs,
-    /// Conditional permutations for p (0 = the normal approximation).
-    #[arg(long, value_name = "N", default_value_t = 0)]
-    pub permutations: usize,
-    /// Seed for the permutations.
-    #[arg(long, value_name = "S", default_value_t = 12345)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub random: PermutationArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 pub fn run(a: GistarArgs, say: &Say) -> Result<()> {
+    let permutations = a.random.count(0);
     let s = build(&a.incidents, &a.surface, true, say)?;
-    warn_permutation_floor(say, a.permutations, s.n.len());
-    if a.permutations > 0 {
-        say.announce(&format!("p from {} conditional permutations, seed {}", a.permutations, a.seed));
+    warn_permutation_floor(say, permutations, s.n.len());
+    if permutations > 0 {
+        say.announce(&format!("p from {} conditional permutations, seed {}", permutations, a.random.seed));
     }
-    let g = gistar(&s.value, &s.neighbours, a.permutations, a.seed);
+    let g = gistar(&s.value, &s.neighbours, permutations, a.random.seed);
     let p: Vec<f64> = g.p_sim.clone().unwrap_or_else(|| g.p.clone());
     let p_fdr: Vec<f64> = benjamini_hochberg(&p.iter().map(|v| Some(*v)).collect::<Vec<_>>()).into_iter().map(|v| v.unwrap()).collect();
     let bins: Vec<i8> = g.z.iter().zip(&p_fdr).map(|(z, p)| gi_bin(*z, *p)).collect();

@@ -6,13 +6,13 @@ use hotspot_core::output::{self, round, Table};
 use hotspot_core::time::knox::knox;
 use serde_json::Value;
 
-use crate::args::IncidentArgs;
+use crate::args::{IncidentArgs, PermutationArgs};
 use crate::load;
 use crate::messages::{print_accounting, table, thousands, Say};
 
 /// The Knox test for near repeats, as the Near Repeat Calculator reports it: pairs of incidents
-/// by distance band × time band, observed against the mean of --permutations shuffles of the
-/// times (expected), their ratio, and the Monte Carlo p.
+/// by distance band × time band, observed against the mean of --permutations shuffles (999 by
+/// default) of the times (expected), their ratio, and the Monte Carlo p.
 ///
 /// Time is in days where the incidents have dates, in months for police.uk files. Each shuffle
 /// recounts only the pairs within the largest distance band: 20,000 incidents with 999
@@ -29,18 +29,15 @@ pub struct KnoxArgs {
     /// 0,1,2,3 months, announced].
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     pub time_bands: Vec<i64>,
-    /// Shuffles of the times.
-    #[arg(long, value_name = "N", default_value_t = 999)]
-    pub permutations: usize,
-    /// Seed for the shuffles.
-    #[arg(long, value_name = "S", default_value_t = 12345)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub random: PermutationArgs,
     /// The table as CSV.
     #[arg(long, value_name = "FILE")]
     pub csv: Option<std::path::PathBuf>,
 }
 
 pub fn run(a: KnoxArgs, say: &Say) -> Result<()> {
+    let permutations = a.random.count(999);
     let opts = load::ingest_options(&a.incidents)?;
     let got = load::incidents(&expand_inputs(&a.incidents.incidents)?, &opts, a.incidents.rejects.as_deref(), say)?;
     say.line("accounting:");
@@ -75,9 +72,9 @@ pub fn run(a: KnoxArgs, say: &Say) -> Result<()> {
     if space.windows(2).any(|w| w[0] >= w[1]) || time.windows(2).any(|w| w[0] >= w[1]) || space[0] <= 0.0 || time[0] < 0 {
         bail!("bands must be increasing positive bounds, e.g. --space-bands 100,200,400 --time-bands 7,14,28");
     }
-    say.announce(&format!("Monte Carlo: {} shuffles of the times, seed {}", a.permutations, a.seed));
+    say.announce(&format!("Monte Carlo: {} shuffles of the times, seed {}", permutations, a.random.seed));
     let pts: Vec<[f64; 2]> = keep.iter().map(|&i| inc.xy[i]).collect();
-    let k = knox(&pts, &times, &space, &time, a.permutations, a.seed);
+    let k = knox(&pts, &times, &space, &time, permutations, a.random.seed);
     let mut rows = Vec::new();
     let mut shown = Vec::new();
     for (s, sb) in space.iter().enumerate() {
@@ -92,7 +89,7 @@ pub fn run(a: KnoxArgs, say: &Say) -> Result<()> {
         let t = Table { columns: ["space_from_m", "space_to_m", "time_from", "time_to", "observed", "expected", "ratio", "p"].map(String::from).to_vec(), rows };
         output::write_atomic(path, |w| output::csv::write(&t, w))?;
     }
-    println!("Knox test, {} incidents, {} permutations (time in {unit}):", thousands(pts.len() as u64), a.permutations);
+    println!("Knox test, {} incidents, {} permutations (time in {unit}):", thousands(pts.len() as u64), permutations);
     println!("{}", table(&["distance", "time apart", "observed", "expected", "ratio", "p"], &shown));
     Ok(())
 }

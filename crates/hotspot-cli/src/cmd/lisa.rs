@@ -6,14 +6,14 @@ use hotspot_core::stats::lisa::local_moran;
 use serde_json::Value;
 
 use super::surface::{build, num, warn_permutation_floor, SurfaceArgs};
-use crate::args::{IncidentArgs, OutputArgs};
+use crate::args::{IncidentArgs, OutputArgs, PermutationArgs};
 use crate::cmd::count::write_outputs;
 use crate::messages::Say;
 
 /// Local Moran's I: clusters (High-High, Low-Low) and outliers (High-Low, Low-High).
 ///
 /// Row-standardised weights; I as PySAL esda Moran_Local computes it; pseudo p from conditional
-/// permutations (esda's folded p, seeded); p_fdr Benjamini–Hochberg adjusted. A place is
+/// permutations (esda's folded p, seeded; 999 unless --permutations says); p_fdr Benjamini–Hochberg adjusted. A place is
 /// reported in its quadrant when p_fdr ≤ 0.05 (the `cluster` field), else "ns".
 #[derive(Debug, Args)]
 #[command(after_help = "Example:\n  hotspot lisa -i police_uk_darlington_street_2025.csv --kind asb -a darlington_lsoa2021.geojson -o lisa.geojson")]
@@ -22,21 +22,18 @@ pub struct LisaArgs {
     pub incidents: IncidentArgs,
     #[command(flatten)]
     pub surface: SurfaceArgs,
-    /// Conditional permutations for the pseudo p-value.
-    #[arg(long, value_name = "N", default_value_t = 999)]
-    pub permutations: usize,
-    /// Seed for the permutations.
-    #[arg(long, value_name = "S", default_value_t = 12345)]
-    pub seed: u64,
+    #[command(flatten)]
+    pub random: PermutationArgs,
     #[command(flatten)]
     pub output: OutputArgs,
 }
 
 pub fn run(a: LisaArgs, say: &Say) -> Result<()> {
+    let permutations = a.random.count(999);
     let s = build(&a.incidents, &a.surface, true, say)?;
-    warn_permutation_floor(say, a.permutations, s.n.len());
-    say.announce(&format!("p_sim from {} conditional permutations, seed {} (set --permutations, --seed)", a.permutations, a.seed));
-    let l = local_moran(&s.value, &s.neighbours, a.permutations, a.seed);
+    warn_permutation_floor(say, permutations, s.n.len());
+    say.announce(&format!("p_sim from {} conditional permutations, seed {} (set --permutations, --seed)", permutations, a.random.seed));
+    let l = local_moran(&s.value, &s.neighbours, permutations, a.random.seed);
     let p_fdr = benjamini_hochberg(&l.p_sim);
     let cluster: Vec<&str> = (0..s.n.len()).map(|i| if p_fdr[i].is_some_and(|p| p <= 0.05) { l.quadrant[i].as_str() } else { "ns" }).collect();
     let rows = (0..s.n.len()).map(|i| {
