@@ -5,7 +5,7 @@
 //!
 //! Run: `cargo bench -p hotspot-cli --bench national` (set NATIONAL_ROWS / NATIONAL_AREAS to
 //! change the size). The case is generated once into `target/national-bench/`.
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn main() {
@@ -48,7 +48,7 @@ fn main() {
 
 /// Containment tested in EPSG:27700 and in WGS84 can differ for points within millimetres of an
 /// edge (straight lines in one are not quite straight in the other): say how many.
-fn report_agreement(ours: &PathBuf, theirs: &PathBuf) {
+fn report_agreement(ours: &Path, theirs: &Path) {
     let (a, b) = (asb(ours, "n_asb"), asb(theirs, "Anti-social behaviour"));
     let moved: u64 = a.iter().zip(&b).map(|(x, y)| x.1.abs_diff(y.1)).sum::<u64>() / 2;
     let total: u64 = a.iter().map(|x| x.1).sum();
@@ -73,7 +73,7 @@ fn measure(program: &str, args: &[&str]) -> (f64, f64) {
 }
 
 /// (code, count) rows of one column of a CSV whose first column is the code.
-fn asb(path: &PathBuf, column: &str) -> Vec<(String, u64)> {
+fn asb(path: &Path, column: &str) -> Vec<(String, u64)> {
     let mut r = csv_rows(path);
     let header = r.remove(0);
     let i = header.iter().position(|h| h == column).unwrap_or_else(|| panic!("{column} not in {}", path.display()));

@@ -33,7 +33,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let index = IncidentIndex::new(&incidents);
             let covered = coverage(&cameras, &index, incidents.len()).covered;
-            let covers: Vec<Vec<usize>> = candidates.par_iter().map(|s| index.within(&s.xy, s.radius).into_iter().map(|(i, _)| i).collect()).collect();
+            let covers: Vec<Vec<usize>> = candidates.par_iter().map(|s| index.ids_within(&s.xy, s.radius)).collect();
             greedy(&covers, &vec![1.0; incidents.len()], &covered, 10)
         })
     });

@@ -48,6 +48,14 @@ impl IncidentIndex {
         found
     }
 
+    /// The incidents within `radius` metres of `at` (inclusive), by incident number: for callers
+    /// that need only which incidents, not how far (no distances computed or sorted).
+    pub fn ids_within(&self, at: &[f64; 2], radius: f64) -> Vec<usize> {
+        let mut found: Vec<usize> = self.tree.locate_within_distance(*at, radius * radius).map(|e| e.data).collect();
+        found.sort_unstable();
+        found
+    }
+
     /// How many incidents lie within `radius` metres of `at`, without collecting them.
     pub fn count_within(&self, at: &[f64; 2], radius: f64) -> usize {
         self.tree.locate_within_distance(*at, radius * radius).count()
@@ -92,6 +100,9 @@ mod tests {
             brute.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
             assert_eq!(index.within(at, r), brute);
             assert_eq!(index.count_within(at, r), brute.len());
+            let mut ids: Vec<usize> = brute.iter().map(|b| b.0).collect();
+            ids.sort_unstable();
+            assert_eq!(index.ids_within(at, r), ids);
             let (min, max) = ([at[0] - r, at[1] - r], [at[0] + r, at[1] + r]);
             let boxed: Vec<usize> = (0..pts.len())
                 .filter(|&i| (min[0]..=max[0]).contains(&pts[i][0]) && (min[1]..=max[1]).contains(&pts[i][1]))

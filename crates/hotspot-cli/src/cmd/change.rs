@@ -52,10 +52,9 @@ pub fn run(a: ChangeArgs, say: &Say) -> Result<()> {
         bail!("--split {split} must fall after {first} and no later than {last}");
     }
     let (t_before, t_after) = ((index(split) - index(first)) as f64, (index(last) - index(split) + 1) as f64);
-    let cell_of = place_of_incident(&s);
     let (mut before, mut after) = (vec![0u64; s.n.len()], vec![0u64; s.n.len()]);
     for i in 0..inc.len() {
-        if let (Some(p), Some(m)) = (cell_of[i], inc.month[i]) {
+        if let (Some(p), Some(m)) = (s.place[i], inc.month[i]) {
             if m < split { before[p] += 1 } else { after[p] += 1 }
         }
     }
@@ -77,15 +76,4 @@ pub fn run(a: ChangeArgs, say: &Say) -> Result<()> {
         println!("{}", table(&["place", "before", "after", "change", "p_fdr"], &rows));
     }
     Ok(())
-}
-
-/// Which place (area or cell) each incident fell in.
-pub fn place_of_incident(s: &super::surface::Surface) -> Vec<Option<usize>> {
-    match &s.grid {
-        Some(g) => s.got.incidents.xy.iter().map(|p| g.locate(*p).map(|k| k as usize)).collect(),
-        None => {
-            let set = hotspot_core::areas::AreaSet::new(s.shapes.iter().enumerate().map(|(i, p)| (format!("{i:09}"), None, p.clone())).collect());
-            hotspot_core::assign::assign(&s.got.incidents.xy, &set).area.into_iter().map(|a| a.map(|a| a as usize)).collect()
-        }
-    }
 }

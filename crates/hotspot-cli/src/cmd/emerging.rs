@@ -6,7 +6,6 @@ use hotspot_core::time::emerging::emerging;
 use hotspot_core::time::periods::Periods;
 use serde_json::Value;
 
-use super::change::place_of_incident;
 use super::surface::{build, num, SurfaceArgs};
 use crate::args::{IncidentArgs, OutputArgs};
 use crate::cmd::count::write_outputs;
@@ -43,10 +42,9 @@ pub fn run(a: EmergingArgs, say: &Say) -> Result<()> {
     if periods.automatic {
         say.announce(&format!("period: {} ({} periods, {} to {}; set --period)", periods.binning.name(), periods.labels.len(), periods.labels[0], periods.labels.last().unwrap()));
     }
-    let place = place_of_incident(&s);
     let mut counts = vec![vec![0.0; periods.labels.len()]; s.n.len()];
     for i in 0..inc.len() {
-        if let (Some(p), Some(t)) = (place[i], periods.of[i]) {
+        if let (Some(p), Some(t)) = (s.place[i], periods.of[i]) {
             counts[p][t] += 1.0;
         }
     }

@@ -128,7 +128,7 @@ fn read_places(a: &EvaluateArgs, say: &Say) -> Result<Vec<MultiPolygon<f64>>> {
     let mut kept: Vec<(f64, usize, &geojson::Feature)> = features
         .iter()
         .enumerate()
-        .filter(|(_, f)| filter.as_ref().is_none_or(|(k, v)| match props(f, k) { Value::String(s) => s == *v, other => other.to_string() == *v }))
+        .filter(|(_, f)| filter.as_ref().is_none_or(|(k, v)| match props(f, k) { Value::String(s) => s == *v, other => *v == other.to_string() }))
         .map(|(i, f)| (rank_field.as_ref().and_then(|k| props(f, k).as_f64()).unwrap_or(f64::MAX), i, f))
         .collect();
     kept.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)));

@@ -85,12 +85,12 @@ pub fn run(a: SiteArgs, say: &Say) -> Result<()> {
         (Some(p), _) => read_sites(&Input::Path(p.clone()), radius, crs, Epsg::BNG)?,
         (None, true) => map_points(inc, radius),
         (None, false) => {
-            let grid = grid(inc, radius);
+            let grid = grid(inc, &index, radius);
             say.announce(&format!("candidates: a grid of {} points {radius} m apart over the incidents (set --candidates FILE)", thousands(grid.len() as u64)));
             grid
         }
     };
-    let covers: Vec<Vec<usize>> = candidates.par_iter().map(|c| index.within(&c.xy, c.radius).into_iter().map(|(i, _)| i).collect()).collect();
+    let covers: Vec<Vec<usize>> = candidates.par_iter().map(|c| index.ids_within(&c.xy, c.radius)).collect();
     let picks = greedy(&covers, &weights, &covered, k);
     let total: f64 = weights.iter().sum();
     let before: f64 = weights.iter().zip(&covered).filter(|(_, c)| **c).map(|(w, _)| w).sum();
@@ -141,7 +141,7 @@ fn incident_weights(inc: &Incidents, specs: &[String], recency: Option<f64>) -> 
 
 /// Candidate points `spacing` apart over the incidents' extent, kept only where some incident
 /// is within reach.
-fn grid(inc: &Incidents, spacing: f64) -> Vec<Site> {
+fn grid(inc: &Incidents, index: &IncidentIndex, spacing: f64) -> Vec<Site> {
     let (mut lo, mut hi) = ([f64::MAX; 2], [f64::MIN; 2]);
     for p in &inc.xy {
         for d in 0..2 {
@@ -149,7 +149,6 @@ fn grid(inc: &Incidents, spacing: f64) -> Vec<Site> {
             hi[d] = hi[d].max(p[d]);
         }
     }
-    let index = IncidentIndex::new(&inc.xy);
     let (nx, ny) = (((hi[0] - lo[0]) / spacing).ceil() as usize + 1, ((hi[1] - lo[1]) / spacing).ceil() as usize + 1);
     (0..nx * ny)
         .map(|c| [lo[0] + (c % nx) as f64 * spacing, lo[1] + (c / nx) as f64 * spacing])

@@ -69,6 +69,8 @@ pub struct Surface {
     pub ids: Vec<Vec<Value>>,
     /// Incidents per place.
     pub n: Vec<u64>,
+    /// The place each incident fell in (None outside every place).
+    pub place: Vec<Option<usize>>,
     /// The value analysed per place (count or rate).
     pub value: Vec<f64>,
     /// Neighbours per place.
@@ -119,8 +121,9 @@ pub fn build(incidents: &IncidentArgs, s: &SurfaceArgs, need_neighbours: bool, s
             let assignment = assign::assign(points, &areas);
             say.line("accounting:");
             print_accounting(say, &got, Some(&assignment), None);
+            let place: Vec<Option<usize>> = assignment.area.iter().map(|a| a.map(|a| a as usize)).collect();
             let mut n = vec![0u64; areas.len()];
-            assignment.area.iter().flatten().for_each(|&a| n[a as usize] += 1);
+            place.iter().flatten().for_each(|&a| n[a] += 1);
             let value: Vec<f64> = match s.value.as_str() {
                 "count" => n.iter().map(|&c| c as f64).collect(),
                 "rate" => {
@@ -134,7 +137,7 @@ pub fn build(incidents: &IncidentArgs, s: &SurfaceArgs, need_neighbours: bool, s
             let centres: Vec<[f64; 2]> = areas.polygons.iter().map(|p| p.centroid().map(|c| [c.x(), c.y()]).unwrap_or([f64::NAN; 2])).collect();
             let neighbours = if need_neighbours { area_neighbours(&areas, &centres, s, say)? } else { Vec::new() };
             let ids = (0..areas.len()).map(|i| vec![Value::from(areas.codes[i].as_str()), areas.names[i].as_deref().map_or(Value::Null, Value::from)]).collect();
-            Surface { shapes: areas.polygons, centres, id_columns: vec!["code".into(), "name".into()], ids, n, value, neighbours, grid: None, got }
+            Surface { shapes: areas.polygons, centres, id_columns: vec!["code".into(), "name".into()], ids, n, place, value, neighbours, grid: None, got }
         }
         (None, Some(shape)) => {
             let shape = match shape.as_str() {
@@ -177,7 +180,8 @@ pub fn build(incidents: &IncidentArgs, s: &SurfaceArgs, need_neighbours: bool, s
             let centres = (0..grid.len()).map(|k| grid.centre(k)).collect();
             let ids = (0..grid.len()).map(|k| vec![Value::from(grid.label(k))]).collect();
             let value = counts.n.iter().map(|&c| c as f64).collect();
-            Surface { shapes, centres, id_columns: vec!["cell".into()], ids, n: counts.n, value, neighbours, grid: Some(grid), got }
+            let place = counts.cell.iter().map(|c| c.map(|c| c as usize)).collect();
+            Surface { shapes, centres, id_columns: vec!["cell".into()], ids, n: counts.n, place, value, neighbours, grid: Some(grid), got }
         }
         _ => bail!("give --areas FILE or --grid rect|hex"),
     };

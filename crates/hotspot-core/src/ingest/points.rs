@@ -68,9 +68,12 @@ pub(crate) fn read(input: &Input, opts: &IngestOptions) -> Result<ParsedFile> {
     })
 }
 
+/// A FeatureCollection's features and its declared CRS, if any.
+pub type Collection = (Vec<geojson::Feature>, Option<(Epsg, CrsSource)>);
+
 /// The features of a GeoJSON FeatureCollection and its legacy `crs` member, if any. Anything else
 /// (a bare Feature or Geometry, invalid JSON) is an error naming the file.
-pub fn read_collection(input: &Input) -> Result<(Vec<geojson::Feature>, Option<(Epsg, CrsSource)>)> {
+pub fn read_collection(input: &Input) -> Result<Collection> {
     let name = input.name();
     let bytes = input.read_all()?;
     if bytes.iter().all(u8::is_ascii_whitespace) {

@@ -180,8 +180,8 @@ pub(crate) fn keep(
         kept += 1;
     }
     bad.sort_by_key(|b| b.row);
-    if opts.strict {
-        if let Some(b) = bad.first() {
+    if opts.strict
+        && let Some(b) = bad.first() {
             return Err(Error::input(
                 name,
                 Place::Row(b.row),
@@ -189,7 +189,6 @@ pub(crate) fn keep(
                 "fix the row, or run without --strict to skip bad rows and count them",
             ));
         }
-    }
     for b in bad {
         *rejected.entry(b.reason).or_default() += 1;
         got.rejects.push(Reject { file: name.clone(), row: b.row, reason: b.reason, detail: b.detail });

@@ -168,11 +168,10 @@ impl PolarsRows {
             slot[field as usize] = pos(idx);
         }
         let rows = PolarsRows { columns, slot, fallback: fallback.map(|f| f.and_then(pos)), len: df.height() };
-        if rows.has_padded_row() {
-            if let Some(err) = ragged_row(input, header.len())? {
+        if rows.has_padded_row()
+            && let Some(err) = ragged_row(input, header.len())? {
                 return Err(err);
             }
-        }
         Ok(rows)
     }
 

@@ -91,12 +91,12 @@ pub fn local_moran(x: &[f64], neighbours: &[Vec<usize>], permutations: usize, se
             if k == 0 || permutations == 0 {
                 return None;
             }
-            let others: Vec<f64> = (0..n).filter(|&j| j != i).map(|j| z[j]).collect();
+            // The other places, without copying them (as in Gi*).
+            let other = |j: usize| z[j + usize::from(j >= i)];
             let mut rng = ChaCha8Rng::seed_from_u64(seed ^ (i as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15));
-            let sims: Vec<f64> = (0..permutations)
-                .map(|_| scale * z[i] * sample(&mut rng, others.len(), k).into_iter().map(|j| others[j]).sum::<f64>() / k as f64)
-                .collect();
-            let above = sims.iter().filter(|s| **s >= i_values[i]).count();
+            let above = (0..permutations)
+                .filter(|_| scale * z[i] * sample(&mut rng, n - 1, k).into_iter().map(other).sum::<f64>() / k as f64 >= i_values[i])
+                .count();
             let larger = above.min(permutations - above);
             Some((larger + 1) as f64 / (permutations + 1) as f64)
         })

@@ -15,8 +15,8 @@ pub fn distance_band(points: &[[f64; 2]], d: f64) -> Vec<Vec<usize>> {
     let index = IncidentIndex::new(points);
     (0..points.len())
         .map(|i| {
-            let mut v: Vec<usize> = index.within(&points[i], d).into_iter().map(|x| x.0).filter(|&j| j != i).collect();
-            v.sort_unstable();
+            let mut v = index.ids_within(&points[i], d);
+            v.retain(|&j| j != i);
             v
         })
         .collect()

@@ -40,14 +40,7 @@ pub struct Coverage {
 
 /// Coverage of `sites` over `n` incidents held in `index`. Sites are queried in parallel.
 pub fn coverage(sites: &[Site], index: &IncidentIndex, n: usize) -> Coverage {
-    let per_site: Vec<Vec<usize>> = sites
-        .par_iter()
-        .map(|s| {
-            let mut ids: Vec<usize> = index.within(&s.xy, s.radius).into_iter().map(|(i, _)| i).collect();
-            ids.sort_unstable();
-            ids
-        })
-        .collect();
+    let per_site: Vec<Vec<usize>> = sites.par_iter().map(|s| index.ids_within(&s.xy, s.radius)).collect();
     let mut covered = vec![false; n];
     per_site.iter().flatten().for_each(|&i| covered[i] = true);
     Coverage { per_site, covered }

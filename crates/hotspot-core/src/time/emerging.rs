@@ -139,8 +139,8 @@ pub fn emerging(counts: &[Vec<f64>], neighbours: &[Vec<usize>]) -> Emerging {
     for t in 0..periods {
         let x: Vec<f64> = counts.iter().map(|row| row[t]).collect();
         let g = gistar(&x, neighbours, 0, 0);
-        for i in 0..places {
-            z[i][t] = g.z[i];
+        for (row, value) in z.iter_mut().zip(&g.z) {
+            row[t] = *value;
         }
     }
     let count_trend: Vec<MannKendall> = counts.iter().map(|c| mann_kendall(c)).collect();

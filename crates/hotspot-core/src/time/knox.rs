@@ -51,11 +51,10 @@ pub fn close_pairs(points: &[[f64; 2]], space: &[f64]) -> Vec<(u32, u32, u8)> {
     let mut pairs = Vec::new();
     for (i, p) in points.iter().enumerate() {
         for (j, d) in index.within(p, max) {
-            if j > i {
-                if let Some(s) = band(space, d) {
+            if j > i
+                && let Some(s) = band(space, d) {
                     pairs.push((i as u32, j as u32, s as u8));
                 }
-            }
         }
     }
     pairs

@@ -40,7 +40,7 @@ pub fn places(points: &[[f64; 2]], within: f64) -> Vec<Option<usize>> {
         let rep_points: Vec<[f64; 2]> = reps.iter().map(|&i| points[i]).collect();
         let index = IncidentIndex::new(&rep_points);
         for (k, &i) in reps.iter().enumerate() {
-            for (m, _) in index.within(&rep_points[k], within) {
+            for m in index.ids_within(&rep_points[k], within) {
                 let (a, b) = (find(&mut parent, i), find(&mut parent, reps[m]));
                 if a != b {
                     parent[a] = b;
