@@ -46,6 +46,13 @@ enum Command {
 pub struct NothingFound(pub String);
 
 fn main() -> ExitCode {
+    // Like other Unix filters, stop quietly when the reader goes away (`hotspot ... | head`)
+    // instead of panicking on a broken pipe.
+    #[cfg(unix)]
+    // SAFETY: restoring the default SIGPIPE action at start-up, before any other thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let cli = Cli::parse();
     let say = messages::Say::new(cli.quiet);
     let result = match cli.command {

@@ -241,3 +241,18 @@ fn named_area_fields_and_population_columns() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("feature 1: no area code field (properties: zone, label); name it with --area-id FIELD"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_closed_pipe_ends_quietly() {
+    use std::io::Read;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hotspot"))
+        .args(["count", "-q", "-i", &fixture("town/police_2025.csv"), "-a", &fixture("town/areas.geojson"), "-o", "-"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 16];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // read a little, then close the pipe
+    let out = child.wait_with_output().unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
+}
