@@ -246,7 +246,8 @@ fn named_area_fields_and_population_columns() {
 fn a_closed_pipe_ends_quietly() {
     use std::io::Read;
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_hotspot"))
-        .args(["count", "-q", "-i", &fixture("town/police_2025.csv"), "-a", &fixture("town/areas.geojson"), "-o", "-"])
+        // a listing of some 300 kB, far more than a pipe holds, printed to the terminal's stdout
+        .args(["near", "-q", "-i", &fixture("town/police_2025.csv"), "--at", "383000,452000", "--radius", "5000"])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
@@ -254,5 +255,5 @@ fn a_closed_pipe_ends_quietly() {
     let mut first = [0u8; 16];
     child.stdout.take().unwrap().read_exact(&mut first).unwrap(); // read a little, then close the pipe
     let out = child.wait_with_output().unwrap();
-    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "", "no panic, no error: the reader simply left");
 }
